@@ -1,0 +1,92 @@
+package io.themewire.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import io.themewire.core.json.Json;
+import io.themewire.index.ArticleIndex;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API. Build with {@link #start(ArticleIndex, List, String, int)}; every route, error
+ * mapper and header is configured before the server starts. Errors are {@code
+ * application/problem+json}; a malformed request is a 400 naming the problem, never a 500.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  static final String PROBLEM_JSON = "application/problem+json";
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+  private final Javalin app;
+
+  private ApiServer(Javalin app) {
+    this.app = app;
+  }
+
+  /**
+   * Starts the API.
+   *
+   * @param index the index to serve
+   * @param themes the taxonomy's themes, in display order
+   * @param host the address to bind ({@code 127.0.0.1} or {@code 0.0.0.0})
+   * @param port the port; 0 picks a free one (see {@link #port()})
+   */
+  public static ApiServer start(ArticleIndex index, List<ThemeInfo> themes, String host, int port) {
+    SearchController search = new SearchController(index, themes);
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              config.startup.showJavalinBanner = false;
+              config.routes.before(ApiServer::securityHeaders);
+              config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+              config.routes.get("/api/search", search::search);
+              config.routes.get("/api/items/{id}", search::item);
+              config.routes.get("/api/themes", search::themes);
+              config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    log.error("{} {} - failed: {}", ctx.method(), ctx.path(), e.toString(), e);
+                    problem(ctx, new ApiProblem(500, "internal", "Internal error", "the server failed; see its log"));
+                  });
+              config.routes.error(
+                  404,
+                  "*",
+                  ctx -> {
+                    if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+                      problem(ctx, ApiProblem.notFound("no such resource: " + ctx.path()));
+                    }
+                  });
+            });
+    app.start(host, port);
+    return new ApiServer(app);
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'");
+  }
+
+  static void problem(Context ctx, ApiProblem p) {
+    ctx.status(HttpStatus.forStatus(p.status()));
+    ctx.contentType(PROBLEM_JSON);
+    ctx.result(Json.write(p.body(ctx.path())));
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,63 @@
+package io.themewire.app;
+
+import io.themewire.core.json.Json;
+import io.themewire.ingest.extract.Article;
+import io.themewire.ingest.extract.ArticleExtractor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code themewire extract}: article text and metadata of HTML files, one JSON line each. */
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Extract the main text and metadata of HTML pages.",
+      "Prints one JSON object per file, in input order: file, url, title, byline, published,"
+          + " language, text."
+    })
+final class ExtractCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--url", paramLabel = "URL", description = "The address the pages were fetched from, to resolve links and as the fallback canonical URL.")
+  String url;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "HTML files.")
+  List<Path> files;
+
+  @Override
+  public Integer call() throws IOException {
+    Inputs.requireFiles(files);
+    ArticleExtractor extractor = new ArticleExtractor();
+    PrintWriter out = spec.commandLine().getOut();
+    for (Path file : files) {
+      String html = Files.readString(file, StandardCharsets.UTF_8);
+      Article a = extractor.extract(html, url);
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("file", file.toString());
+      line.put("url", a.canonicalUrl() == null ? null : a.canonicalUrl().value());
+      line.put("title", a.title());
+      line.put("byline", a.byline());
+      line.put("published", a.published() == null ? null : a.published().at().toString());
+      line.put("publishedFrom", a.published() == null ? null : a.published().provenance());
+      line.put("language", a.language());
+      line.put("siteName", a.siteName());
+      line.put("text", a.text());
+      out.println(Json.write(line));
+    }
+    out.flush();
+    return 0;
+  }
+}

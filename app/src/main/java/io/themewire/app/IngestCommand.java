@@ -1,0 +1,72 @@
+package io.themewire.app;
+
+import io.themewire.core.json.Topic;
+import io.themewire.core.message.RawItem;
+import io.themewire.core.stage.Outcome;
+import io.themewire.ingest.source.IngestStage;
+import io.themewire.ingest.source.SourceRequest;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code themewire ingest --once}: raw items of feeds, pages and threads as JSON Lines. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fetch and parse feeds, article pages and discussion threads (files or http(s) URLs).",
+      "With --once, prints the raw items as JSON Lines and publishes nothing.",
+      "A source that cannot be read gets a one-line reason on stderr; the others still run,"
+          + " and the exit status is 2."
+    })
+final class IngestCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--once", description = "Read each source once and print its items.")
+  boolean once;
+
+  @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Feed, page or thread: a file or an http(s) URL.")
+  List<String> sources;
+
+  @Override
+  public Integer call() {
+    if (!once) {
+      throw new ParameterException(spec.commandLine(), "ingest needs --once (the Kafka mode is not available yet)");
+    }
+    for (String s : sources) {
+      if (!s.startsWith("http://") && !s.startsWith("https://")) {
+        Inputs.requireFiles(List.of(Path.of(s)));
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int failures = 0;
+    try (Wiring wiring = common.wiring()) {
+      IngestStage stage = wiring.ingestStage((id, hash) -> false);
+      for (String s : sources) {
+        Outcome<RawItem> outcome = stage.process(new SourceRequest(s));
+        if (outcome instanceof Outcome.Emitted<RawItem> emitted) {
+          for (RawItem item : emitted.values()) {
+            out.println(Topic.ITEMS_RAW.codec().encodeToString(item));
+          }
+        } else if (outcome instanceof Outcome.Failed<RawItem> failed) {
+          failures++;
+          err.println("themewire: " + failed.reason() + ": " + Main.firstLine(failed.message()));
+        }
+      }
+    }
+    out.flush();
+    err.flush();
+    return failures == 0 ? 0 : 2;
+  }
+}

@@ -1,0 +1,200 @@
+package io.themewire.classify.theme;
+
+import io.themewire.classify.nlp.CoreNlpAnnotator;
+import io.themewire.classify.nlp.Sentence;
+import io.themewire.classify.taxonomy.Taxonomy;
+import io.themewire.classify.taxonomy.Theme;
+import io.themewire.core.message.ClassifiedItem;
+import io.themewire.core.message.Direction;
+import io.themewire.core.message.Entity;
+import io.themewire.core.message.Evidence;
+import io.themewire.core.message.SentenceSpan;
+import io.themewire.core.message.ThemeScore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The theme classifier on CoreNLP: annotate once, score the whole text with the {@link ThemeModel}
+ * for the labels, score each sentence alone for the evidence and salience, and read the direction
+ * of a move from the evidence sentence's role mentions.
+ */
+public final class CoreNlpThemeClassifier implements ThemeClassifier {
+
+  /** Characters read at most; the rest of a longer text is ignored and the item flagged. */
+  public static final int DEFAULT_MAX_CHARS = 20_000;
+
+  /** A secondary theme is reported when its probability reaches this. */
+  static final double THEME_THRESHOLD = 0.25;
+
+  private static final Pattern WORD = Pattern.compile("\\p{L}+");
+  private static final Set<String> ENGLISH_FUNCTION_WORDS =
+      Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "was",
+          "are", "were", "be", "been", "i", "my", "we", "you", "it", "that", "this", "as", "at",
+          "by", "from", "but", "not", "have", "has", "had", "he", "she", "they", "our", "me", "so",
+          "if", "do", "what", "about", "after", "back", "now", "just", "all", "when", "there");
+
+  private final CoreNlpAnnotator annotator;
+  private final ThemeModel model;
+  private final Taxonomy taxonomy;
+  private final int maxChars;
+
+  public CoreNlpThemeClassifier(CoreNlpAnnotator annotator, ThemeModel model, Taxonomy taxonomy, int maxChars) {
+    this.annotator = annotator;
+    this.model = model;
+    this.taxonomy = taxonomy;
+    this.maxChars = maxChars;
+  }
+
+  @Override
+  public Classification classify(String text) {
+    List<String> flags = new ArrayList<>();
+    String input = text == null ? "" : text;
+    if (input.length() > maxChars) {
+      input = input.substring(0, maxChars);
+      flags.add("truncated");
+    }
+    String languageProblem = languageProblem(input);
+    if (languageProblem != null) {
+      flags.add(languageProblem);
+      return unclassified(flags);
+    }
+    List<Sentence> sentences = annotator.annotate(input);
+    if (sentences.isEmpty()) {
+      flags.add("empty");
+      return unclassified(flags);
+    }
+    Map<String, Double> whole = model.probabilities(Features.of(sentences));
+    List<ThemeScore> themes = rank(whole);
+    String primary = themes.get(0).theme();
+
+    List<Map<String, Double>> perSentence = new ArrayList<>();
+    for (Sentence s : sentences) {
+      perSentence.add(model.probabilities(Features.of(s)));
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    for (ThemeScore t : themes) {
+      int best = bestSentence(perSentence, t.theme());
+      Sentence s = sentences.get(best);
+      evidence.add(new Evidence(t.theme(), s.begin(), s.end(), s.text(), round(perSentence.get(best).get(t.theme()))));
+    }
+    List<SentenceSpan> spans = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      Sentence s = sentences.get(i);
+      double salience =
+          primary.equals(taxonomy.fallback())
+              ? 1.0 / (1 + i)
+              : perSentence.get(i).getOrDefault(primary, 0.0);
+      spans.add(new SentenceSpan(s.begin(), s.end(), round(salience)));
+    }
+    Direction direction = direction(primary, sentences.get(bestSentence(perSentence, primary)));
+    return new Classification(
+        themes, primary, direction, evidence, spans, entities(sentences), flags,
+        taxonomy.versionTag(), model.version());
+  }
+
+  private List<ThemeScore> rank(Map<String, Double> probabilities) {
+    List<ThemeScore> all = new ArrayList<>();
+    probabilities.forEach((theme, p) -> all.add(new ThemeScore(theme, round(p))));
+    all.sort(Comparator.comparingDouble(ThemeScore::score).reversed());
+    List<ThemeScore> kept = new ArrayList<>();
+    kept.add(all.get(0));
+    for (int i = 1; i < all.size(); i++) {
+      ThemeScore t = all.get(i);
+      if (t.score() >= THEME_THRESHOLD && !t.theme().equals(taxonomy.fallback())) {
+        kept.add(t);
+      }
+    }
+    return kept;
+  }
+
+  private static int bestSentence(List<Map<String, Double>> perSentence, String theme) {
+    int best = 0;
+    double bestScore = -1;
+    for (int i = 0; i < perSentence.size(); i++) {
+      double p = perSentence.get(i).getOrDefault(theme, 0.0);
+      if (p > bestScore) {
+        bestScore = p;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private Direction direction(String primary, Sentence evidence) {
+    Theme theme = taxonomy.theme(primary).orElse(null);
+    if (theme == null || theme.transition() == null) {
+      return null;
+    }
+    String from = null;
+    String to = null;
+    for (Roles.Mention m : Roles.find(evidence.tokens())) {
+      if (from == null && m.family().equals(theme.transition().from())) {
+        from = m.phrase();
+      } else if (to == null && m.family().equals(theme.transition().to())) {
+        to = m.phrase();
+      }
+    }
+    return new Direction(
+        from != null ? from : genericRole(theme.transition().from()),
+        to != null ? to : genericRole(theme.transition().to()));
+  }
+
+  private static String genericRole(String family) {
+    return family.equals(Roles.IC) ? "individual contributor" : "manager";
+  }
+
+  private static List<Entity> entities(List<Sentence> sentences) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<Entity> out = new ArrayList<>();
+    for (Sentence s : sentences) {
+      for (Roles.Mention m : Roles.find(s.tokens())) {
+        if (m.to() - m.from() > 1 && seen.add(m.phrase().toLowerCase(java.util.Locale.ROOT))) {
+          out.add(new Entity(m.phrase(), "TITLE"));
+        }
+      }
+    }
+    return out.size() > 20 ? out.subList(0, 20) : out;
+  }
+
+  /** Why the text is not English prose worth labelling, or null when it is. */
+  static String languageProblem(String text) {
+    Matcher m = WORD.matcher(text);
+    int words = 0;
+    int function = 0;
+    int latin = 0;
+    while (m.find() && words < 2000) {
+      String w = m.group().toLowerCase(java.util.Locale.ROOT);
+      words++;
+      if (ENGLISH_FUNCTION_WORDS.contains(w)) {
+        function++;
+      }
+      if (w.chars().allMatch(c -> c < 0x250)) {
+        latin++;
+      }
+    }
+    if (words == 0) {
+      return "empty";
+    }
+    if (words >= 8 && (function < words * 0.06 || latin < words * 0.5)) {
+      return "non-english";
+    }
+    return null;
+  }
+
+  private Classification unclassified(List<String> flags) {
+    return new Classification(
+        List.of(new ThemeScore(ClassifiedItem.UNCLASSIFIED, 1.0)),
+        ClassifiedItem.UNCLASSIFIED,
+        null, List.of(), List.of(), List.of(), flags, taxonomy.versionTag(), model.version());
+  }
+
+  private static double round(double p) {
+    return Math.round(p * 10_000) / 10_000.0;
+  }
+}

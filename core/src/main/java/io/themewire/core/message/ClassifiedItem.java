@@ -1,0 +1,50 @@
+package io.themewire.core.message;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@link RawItem} with its labels. Published on {@code items.classified}, keyed by the item id.
+ *
+ * @param item the raw item
+ * @param themes every theme whose score passed the threshold, best first; never empty
+ * @param primary the best theme's id ({@code unclassified} when classification gave up)
+ * @param direction the career move described, for transition themes; else null
+ * @param entities people, organisations and titles mentioned; may be empty
+ * @param evidence the sentence behind each label in {@code themes}
+ * @param sentences every sentence with its salience, for summaries
+ * @param flags notes on how the item was handled ({@code truncated}, {@code non-english}, ...)
+ * @param taxonomyVersion the taxonomy that defined the themes
+ * @param modelVersion the model that assigned them
+ */
+public record ClassifiedItem(
+    RawItem item,
+    List<ThemeScore> themes,
+    String primary,
+    Direction direction,
+    List<Entity> entities,
+    List<Evidence> evidence,
+    List<SentenceSpan> sentences,
+    List<String> flags,
+    String taxonomyVersion,
+    String modelVersion) {
+
+  /** The primary theme of items that could not be classified (too slow, not English, empty). */
+  public static final String UNCLASSIFIED = "unclassified";
+
+  public ClassifiedItem {
+    Objects.requireNonNull(item, "item");
+    Objects.requireNonNull(primary, "primary");
+    themes = List.copyOf(themes == null ? List.of() : themes);
+    entities = List.copyOf(entities == null ? List.of() : entities);
+    evidence = List.copyOf(evidence == null ? List.of() : evidence);
+    sentences = List.copyOf(sentences == null ? List.of() : sentences);
+    flags = List.copyOf(flags == null ? List.of() : flags);
+    taxonomyVersion = taxonomyVersion == null ? "" : taxonomyVersion;
+    modelVersion = modelVersion == null ? "" : modelVersion;
+  }
+
+  public ItemId id() {
+    return item.id();
+  }
+}

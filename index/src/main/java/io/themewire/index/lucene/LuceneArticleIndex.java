@@ -1,0 +1,385 @@
+package io.themewire.index.lucene;
+
+import io.themewire.core.json.Topic;
+import io.themewire.core.message.ClassifiedItem;
+import io.themewire.core.message.ItemId;
+import io.themewire.core.message.RawItem;
+import io.themewire.core.message.ThemeScore;
+import io.themewire.index.ArticleIndex;
+import io.themewire.index.search.QueryException;
+import io.themewire.index.search.SearchHit;
+import io.themewire.index.search.SearchRequest;
+import io.themewire.index.search.SearchResult;
+import io.themewire.index.search.ThemeCount;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * {@link ArticleIndex} on a Lucene index on disk: one document per item id, replaced with {@code
+ * updateDocument}, English analysis of title and text, keyword fields for filters, and the whole
+ * {@link ClassifiedItem} stored as JSON for {@link #get}.
+ *
+ * <p>Queries use the classic Lucene syntax with guards: at most {@value #MAX_QUERY_CHARS}
+ * characters, nesting at most {@value #MAX_DEPTH} deep, no leading wildcards, no regular
+ * expressions, at most {@value #MAX_CLAUSES} clauses after expansion. Thread-safe.
+ */
+public final class LuceneArticleIndex implements ArticleIndex {
+
+  public static final int MAX_QUERY_CHARS = 1024;
+  public static final int MAX_DEPTH = 32;
+  public static final int MAX_CLAUSES = 1024;
+
+  static final String ID = "id";
+  static final String URL = "url";
+  static final String TITLE = "title";
+  static final String TEXT = "text";
+  static final String SOURCE = "source";
+  static final String SOURCE_NAME = "source_name";
+  static final String KIND = "kind";
+  static final String PUBLISHED = "published";
+  static final String THEME = "theme";
+  static final String PRIMARY = "primary";
+  static final String HASH = "hash";
+  static final String MODEL = "model";
+  static final String JSON = "json";
+
+  private static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, KIND, THEME, PRIMARY, HASH, MODEL);
+  private static final int SNIPPET_CHARS = 180;
+
+  static {
+    IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+  }
+
+  private final FSDirectory directory;
+  private final Analyzer analyzer;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  private LuceneArticleIndex(Path dir) throws IOException {
+    this.directory = FSDirectory.open(dir);
+    Map<String, Analyzer> perField = new java.util.HashMap<>();
+    for (String f : KEYWORD_FIELDS) {
+      perField.put(f, new KeywordAnalyzer());
+    }
+    this.analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), perField);
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    this.writer = new IndexWriter(directory, config);
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /** Opens (or creates) the index in {@code dir}. */
+  public static LuceneArticleIndex open(Path dir) throws IOException {
+    java.nio.file.Files.createDirectories(dir);
+    return new LuceneArticleIndex(dir);
+  }
+
+  @Override
+  public void upsert(ClassifiedItem item) throws IOException {
+    writer.updateDocument(new Term(ID, item.id().value()), toDocument(item));
+  }
+
+  static Document toDocument(ClassifiedItem c) {
+    RawItem item = c.item();
+    Document doc = new Document();
+    doc.add(new StringField(ID, item.id().value(), Field.Store.YES));
+    if (item.url() != null) {
+      doc.add(new StoredField(URL, item.url().value()));
+    }
+    doc.add(new TextField(TITLE, item.title(), Field.Store.YES));
+    doc.add(new TextField(TEXT, item.text(), Field.Store.YES));
+    doc.add(new StringField(SOURCE, item.source().id(), Field.Store.YES));
+    doc.add(new StoredField(SOURCE_NAME, item.source().name()));
+    doc.add(new StringField(KIND, item.source().kind().id(), Field.Store.YES));
+    long published = item.published().at().toEpochMilli();
+    doc.add(new LongPoint(PUBLISHED, published));
+    doc.add(new NumericDocValuesField(PUBLISHED, published));
+    doc.add(new StoredField(PUBLISHED, published));
+    for (ThemeScore t : c.themes()) {
+      doc.add(new StringField(THEME, t.theme(), Field.Store.YES));
+    }
+    doc.add(new StringField(PRIMARY, c.primary(), Field.Store.YES));
+    doc.add(new StringField(HASH, item.contentHash(), Field.Store.YES));
+    doc.add(new StringField(MODEL, c.modelVersion(), Field.Store.YES));
+    doc.add(new StoredField(JSON, Topic.ITEMS_CLASSIFIED.codec().encodeToString(c)));
+    return doc;
+  }
+
+  @Override
+  public void commit() throws IOException {
+    writer.commit();
+    searchers.maybeRefresh();
+  }
+
+  @Override
+  public SearchResult search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    Query userQuery = parse(request.query());
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(userQuery, BooleanClause.Occur.MUST);
+    addFilter(b, THEME, request.theme());
+    addFilter(b, SOURCE, request.source());
+    addFilter(b, KIND, request.kind());
+    if (request.from() != null || request.to() != null) {
+      long lo = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
+      long hi = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli() - 1;
+      b.add(LongPoint.newRangeQuery(PUBLISHED, lo, hi), BooleanClause.Occur.FILTER);
+    }
+    Query query = b.build();
+    searchers.maybeRefresh();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs top;
+      try {
+        top =
+            request.sort() == SearchRequest.Sort.DATE
+                ? searcher.search(query, request.size(), new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)), true)
+                : searcher.search(query, request.size());
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new QueryException("too-many-clauses", "the query expands to more than " + MAX_CLAUSES + " terms; narrow it");
+      }
+      Highlighter highlighter =
+          new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(userQuery, TEXT));
+      highlighter.setTextFragmenter(new SimpleSpanFragmenter(new QueryScorer(userQuery, TEXT), SNIPPET_CHARS));
+      List<SearchHit> hits = new ArrayList<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document d = searcher.storedFields().document(sd.doc);
+        hits.add(toHit(d, sd.score, snippet(highlighter, d.get(TEXT))));
+      }
+      return new SearchResult(top.totalHits.value, hits, (System.nanoTime() - start) / 1_000_000);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static void addFilter(BooleanQuery.Builder b, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      b.add(new TermQuery(new Term(field, value.strip())), BooleanClause.Occur.FILTER);
+    }
+  }
+
+  private String snippet(Highlighter highlighter, String text) {
+    if (text == null) {
+      return "";
+    }
+    try {
+      String best = highlighter.getBestFragment(analyzer, TEXT, text);
+      if (best != null) {
+        return best.strip();
+      }
+    } catch (InvalidTokenOffsetsException | IOException e) {
+      // fall through to the lead of the text
+    }
+    String lead = text.length() <= SNIPPET_CHARS ? text : text.substring(0, text.lastIndexOf(' ', SNIPPET_CHARS) > 0 ? text.lastIndexOf(' ', SNIPPET_CHARS) : SNIPPET_CHARS) + " …";
+    return new SimpleHTMLEncoder().encodeText(lead);
+  }
+
+  private static SearchHit toHit(Document d, float score, String snippet) {
+    List<String> themes = new ArrayList<>(new LinkedHashSet<>(Arrays.asList(d.getValues(THEME))));
+    return new SearchHit(
+        d.get(ID),
+        d.get(URL),
+        d.get(TITLE),
+        d.get(SOURCE),
+        d.get(SOURCE_NAME),
+        d.get(KIND),
+        Instant.ofEpochMilli(d.getField(PUBLISHED).numericValue().longValue()),
+        d.get(PRIMARY),
+        themes,
+        snippet,
+        Float.isNaN(score) ? 0f : score);
+  }
+
+  /** Parses user query syntax under the guards; blank means everything. */
+  Query parse(String q) {
+    if (q.isBlank() || q.strip().equals("*") || q.strip().equals("*:*")) {
+      return new MatchAllDocsQuery();
+    }
+    if (q.length() > MAX_QUERY_CHARS) {
+      throw new QueryException("query-too-long", "query is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+    }
+    int depth = 0;
+    int maxDepth = 0;
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '(') {
+        maxDepth = Math.max(maxDepth, ++depth);
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    if (maxDepth > MAX_DEPTH) {
+      throw new QueryException("query-too-deep", "query nests " + maxDepth + " levels of parentheses; the limit is " + MAX_DEPTH);
+    }
+    MultiFieldQueryParser parser =
+        new MultiFieldQueryParser(new String[] {TITLE, TEXT}, analyzer, Map.of(TITLE, 2f, TEXT, 1f));
+    parser.setAllowLeadingWildcard(false);
+    parser.setDefaultOperator(QueryParser.Operator.AND);
+    Query query;
+    try {
+      query = parser.parse(q);
+    } catch (ParseException e) {
+      String msg = e.getMessage() == null ? "" : e.getMessage();
+      if (msg.contains("not allowed as first character")) {
+        throw new QueryException("leading-wildcard", "a term may not start with * or ?");
+      }
+      throw new QueryException("query-syntax", "cannot parse query: " + firstLine(msg));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new QueryException("too-many-clauses", "the query has more than " + MAX_CLAUSES + " clauses");
+    }
+    boolean[] regex = {false};
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void visitLeaf(Query leaf) {
+            if (leaf instanceof RegexpQuery) {
+              regex[0] = true;
+            }
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
+    if (regex[0]) {
+      throw new QueryException("regex-not-allowed", "regular expressions (/.../) are not supported in queries");
+    }
+    return query;
+  }
+
+  private static String firstLine(String s) {
+    String line = s.lines().findFirst().orElse(s);
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+  }
+
+  @Override
+  public Optional<ClassifiedItem> get(ItemId id) throws IOException {
+    return findDoc(id).map(d -> Topic.ITEMS_CLASSIFIED.codec().decode(d.get(JSON)));
+  }
+
+  @Override
+  public Optional<Stored> stored(ItemId id) throws IOException {
+    return findDoc(id).map(d -> new Stored(d.get(HASH), d.get(MODEL)));
+  }
+
+  private Optional<Document> findDoc(ItemId id) throws IOException {
+    searchers.maybeRefresh();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(ID, id.value())), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public List<ThemeCount> themeCounts() throws IOException {
+    searchers.maybeRefresh();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Set<String> themes = new TreeSet<>();
+      for (String field : List.of(THEME, PRIMARY)) {
+        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
+        if (terms != null) {
+          TermsEnum te = terms.iterator();
+          BytesRef t;
+          while ((t = te.next()) != null) {
+            themes.add(t.utf8ToString());
+          }
+        }
+      }
+      List<ThemeCount> out = new ArrayList<>();
+      for (String theme : themes) {
+        long primary = searcher.count(new TermQuery(new Term(PRIMARY, theme)));
+        long any = searcher.count(new TermQuery(new Term(THEME, theme)));
+        if (primary > 0 || any > 0) {
+          out.add(new ThemeCount(theme, primary, any));
+        }
+      }
+      return out;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public long count() throws IOException {
+    searchers.maybeRefresh();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.count(new MatchAllDocsQuery());
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+      if (writer.isOpen()) {
+        writer.commit();
+      }
+    } finally {
+      writer.close();
+      directory.close();
+    }
+  }
+}

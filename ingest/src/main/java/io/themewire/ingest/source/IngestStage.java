@@ -1,0 +1,208 @@
+package io.themewire.ingest.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.themewire.core.json.Json;
+import io.themewire.core.message.ItemId;
+import io.themewire.core.message.Published;
+import io.themewire.core.message.RawItem;
+import io.themewire.core.message.Source;
+import io.themewire.core.message.SourceKind;
+import io.themewire.core.stage.Outcome;
+import io.themewire.core.stage.Stage;
+import io.themewire.ingest.discussion.HackerNewsThreadParser;
+import io.themewire.ingest.extract.Article;
+import io.themewire.ingest.extract.ArticleExtractor;
+import io.themewire.ingest.feed.FeedParseException;
+import io.themewire.ingest.feed.FeedParser;
+import io.themewire.ingest.fetch.FetchResult;
+import io.themewire.ingest.fetch.HttpFetcher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
+
+/**
+ * The ingest stage: reads one source (file or URL), works out what it is from its content — a
+ * feed, an article page or a discussion thread — and emits its items, each once.
+ *
+ * <p>Outcomes: {@code emitted} with the new items; {@code skipped} when every item was already
+ * seen with the same content; failures {@code not-found}, {@code empty}, {@code binary-content},
+ * {@code not-a-feed}, {@code parse-error}, {@code doctype-not-allowed}, {@code too-large}, and the
+ * fetch failures of {@link FetchResult.Failed}. Thread-safe.
+ */
+public final class IngestStage implements Stage<SourceRequest, RawItem> {
+
+  private final HttpFetcher fetcher;
+  private final FeedParser feeds = new FeedParser();
+  private final ArticleExtractor articles = new ArticleExtractor();
+  private final HackerNewsThreadParser threads = new HackerNewsThreadParser();
+  private final Clock clock;
+  private final long maxFileBytes;
+  private final BiPredicate<ItemId, String> alreadyStored;
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param fetcher fetches URL sources
+   * @param clock stamps fetch times
+   * @param maxFileBytes cap on a local file, as for fetched bodies
+   * @param alreadyStored tells whether an item id with this content hash is already stored
+   *     downstream, so that unchanged items are not classified again; may always answer false
+   */
+  public IngestStage(
+      HttpFetcher fetcher, Clock clock, long maxFileBytes, BiPredicate<ItemId, String> alreadyStored) {
+    this.fetcher = fetcher;
+    this.clock = clock;
+    this.maxFileBytes = maxFileBytes;
+    this.alreadyStored = alreadyStored;
+  }
+
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
+  public Outcome<RawItem> process(SourceRequest request) {
+    Instant now = clock.instant();
+    byte[] bytes;
+    String location = request.location();
+    if (request.isUrl()) {
+      FetchResult result = fetcher.fetch(location);
+      if (result instanceof FetchResult.Failed failed) {
+        return Outcome.failed(failed.reason(), failed.message());
+      }
+      FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+      bytes = fetched.body();
+      location = fetched.finalUrl();
+    } else {
+      try {
+        bytes = readFile(Path.of(location));
+      } catch (NoSuchFileException e) {
+        return Outcome.failed("not-found", "no such file: " + location);
+      } catch (TooLargeException e) {
+        return Outcome.failed("too-large", location + " is larger than " + maxFileBytes + " bytes");
+      } catch (IOException e) {
+        return Outcome.failed("io-error", location + " - " + e.getMessage());
+      }
+    }
+    try {
+      return emitNew(read(bytes, location, request.isUrl(), now));
+    } catch (SourceException e) {
+      return Outcome.failed(e.reason, location + " - " + e.getMessage());
+    }
+  }
+
+  /** Parses one document into items, without dedup. */
+  List<RawItem> read(byte[] bytes, String location, boolean isUrl, Instant now) throws SourceException {
+    switch (SourceFormat.sniff(bytes)) {
+      case EMPTY:
+        throw new SourceException("empty", "the document is empty");
+      case BINARY:
+        throw new SourceException("binary-content", "binary content, not a feed, page or thread");
+      case FEED:
+        try {
+          return feeds.parse(bytes, location, now).items();
+        } catch (FeedParseException e) {
+          throw new SourceException(e.reason(), e.getMessage());
+        }
+      case JSON:
+        return readJson(bytes, now);
+      case HTML:
+        return List.of(readArticle(bytes, location, isUrl, now));
+      default:
+        throw new SourceException("not-a-feed", "not a feed, HTML page or known JSON thread");
+    }
+  }
+
+  private List<RawItem> readJson(byte[] bytes, Instant now) throws SourceException {
+    try {
+      JsonNode root = Json.mapper().readTree(bytes);
+      if (root != null && HackerNewsThreadParser.looksLikeThread(root)) {
+        return threads.parse(bytes, now);
+      }
+    } catch (IOException e) {
+      throw new SourceException("parse-error", "invalid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    throw new SourceException("not-a-feed", "JSON that is not a known thread format");
+  }
+
+  private RawItem readArticle(byte[] bytes, String location, boolean isUrl, Instant now)
+      throws SourceException {
+    String html = new String(bytes, StandardCharsets.UTF_8);
+    Article article = articles.extract(html, isUrl ? location : null);
+    if (article.text().isBlank()) {
+      throw new SourceException("no-content", "no article text found");
+    }
+    Source source =
+        new Source(
+            article.canonicalUrl() != null ? article.canonicalUrl().host() : location,
+            article.siteName(),
+            SourceKind.ARTICLE);
+    ItemId id =
+        article.canonicalUrl() != null
+            ? ItemId.of(article.canonicalUrl())
+            : ItemId.of("file", location);
+    return new RawItem(
+        id,
+        article.canonicalUrl(),
+        source,
+        article.title(),
+        article.byline(),
+        article.published() != null && !article.published().at().isAfter(now)
+            ? article.published()
+            : Published.firstSeen(now),
+        now,
+        article.language(),
+        article.text(),
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private Outcome<RawItem> emitNew(List<RawItem> items) {
+    List<RawItem> fresh = new ArrayList<>();
+    for (RawItem item : items) {
+      String key = item.id().value() + "/" + item.contentHash();
+      if (seen.add(key) && !alreadyStored.test(item.id(), item.contentHash())) {
+        fresh.add(item);
+      }
+    }
+    if (fresh.isEmpty()) {
+      return Outcome.skipped(items.isEmpty() ? "no-items" : "unchanged");
+    }
+    return Outcome.emitted(fresh);
+  }
+
+  private byte[] readFile(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
+      if (bytes.length > maxFileBytes) {
+        throw new TooLargeException();
+      }
+      return bytes;
+    }
+  }
+
+  private static final class TooLargeException extends IOException {}
+
+  /** A document that could not be read, with a stable reason code. */
+  static final class SourceException extends Exception {
+    final String reason;
+
+    SourceException(String reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+  }
+}
