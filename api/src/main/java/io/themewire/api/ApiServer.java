@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
-import io.themewire.core.json.Json;
 import io.themewire.index.ArticleIndex;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ public final class ApiServer implements AutoCloseable {
     Javalin app =
         Javalin.create(
             config -> {
-              config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              config.jsonMapper(new JavalinJackson(HtmlSafeJson.MAPPER, false));
               config.startup.showJavalinBanner = false;
               config.routes.before(ApiServer::securityHeaders);
               config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
@@ -52,7 +51,10 @@ public final class ApiServer implements AutoCloseable {
                   Exception.class,
                   (e, ctx) -> {
                     log.error("{} {} - failed: {}", ctx.method(), ctx.path(), e.toString(), e);
-                    problem(ctx, new ApiProblem(500, "internal", "Internal error", "the server failed; see its log"));
+                    problem(
+                        ctx,
+                        new ApiProblem(
+                            500, "internal", "Internal error", "the server failed; see its log"));
                   });
               config.routes.error(
                   404,
@@ -77,7 +79,11 @@ public final class ApiServer implements AutoCloseable {
   static void problem(Context ctx, ApiProblem p) {
     ctx.status(HttpStatus.forStatus(p.status()));
     ctx.contentType(PROBLEM_JSON);
-    ctx.result(Json.write(p.body(ctx.path())));
+    try {
+      ctx.result(HtmlSafeJson.MAPPER.writeValueAsString(p.body(ctx.path())));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      ctx.result("{\"status\":" + p.status() + "}");
+    }
   }
 
   /** The port the server listens on. */

@@ -52,7 +52,14 @@ final class SearchController {
     }
     SearchRequest request =
         new SearchRequest(
-            q, ctx.queryParam("theme"), ctx.queryParam("source"), ctx.queryParam("kind"), from, to, sort, size);
+            q,
+            ctx.queryParam("theme"),
+            ctx.queryParam("source"),
+            ctx.queryParam("kind"),
+            from,
+            to,
+            sort,
+            size);
     SearchResult result;
     try {
       result = index.search(request);
@@ -89,7 +96,8 @@ final class SearchController {
     ctx.json(Map.of("themes", out, "total", index.count()));
   }
 
-  private static Map<String, Object> themeJson(String id, String label, String description, ThemeCount c) {
+  private static Map<String, Object> themeJson(
+      String id, String label, String description, ThemeCount c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
     m.put("label", label);
@@ -122,7 +130,9 @@ final class SearchController {
       return null;
     }
     try {
-      return v.length() == 10 ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(v);
+      return v.length() == 10
+          ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC)
+          : Instant.parse(v);
     } catch (DateTimeParseException e) {
       problems.add(name + " must be a date (YYYY-MM-DD) or an ISO-8601 instant");
       return null;

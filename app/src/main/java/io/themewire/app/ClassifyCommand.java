@@ -31,7 +31,10 @@ final class ClassifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "0..1", paramLabel = "FILE", description = "JSON Lines file, or - for standard input (the default).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "JSON Lines file, or - for standard input (the default).")
   Path file;
 
   @Override

@@ -36,13 +36,22 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port to serve on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port to serve on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--samples", paramLabel = "DIR", description = "The corpus to ingest (default: samples/ of the Themewire checkout).")
+  @Option(
+      names = "--samples",
+      paramLabel = "DIR",
+      description = "The corpus to ingest (default: samples/ of the Themewire checkout).")
   Path samples;
 
   @Option(names = "--no-serve", description = "Stop after indexing instead of serving.")
@@ -68,7 +77,9 @@ final class DemoCommand implements Callable<Integer> {
       runner.awaitIdle(Duration.ofHours(1));
       runner.close();
       bar.finish();
-      out.printf("%d sample files from %s in %.1f s%n", files.size(), dir, (System.nanoTime() - start) / 1e9);
+      out.printf(
+          "%d sample files from %s in %.1f s%n",
+          files.size(), dir, (System.nanoTime() - start) / 1e9);
       for (Map.Entry<String, Map<String, Long>> e : runner.counts().entrySet()) {
         out.printf("  %-9s %s%n", e.getKey(), e.getValue());
       }

@@ -34,7 +34,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "0..1", paramLabel = "FILE", description = "Labelled JSON Lines (default: the bundled held-out split).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "Labelled JSON Lines (default: the bundled held-out split).")
   Path file;
 
   @Override
@@ -44,15 +47,19 @@ final class EvaluateCommand implements Callable<Integer> {
     try (Wiring wiring = common.wiring()) {
       Taxonomy taxonomy = wiring.taxonomy();
       ThemeClassifier classifier = wiring.classifier();
-      Evaluation eval = evaluate(classifier, taxonomy, examples, ProgressBar.onStderr("evaluating"));
-      out.printf("%d examples from %s%n%n", examples.size(), file == null ? "the bundled held-out split" : file);
+      Evaluation eval =
+          evaluate(classifier, taxonomy, examples, ProgressBar.onStderr("evaluating"));
+      out.printf(
+          "%d examples from %s%n%n",
+          examples.size(), file == null ? "the bundled held-out split" : file);
       out.print(eval.report());
     }
     out.flush();
     return 0;
   }
 
-  static Evaluation evaluate(ThemeClassifier classifier, Taxonomy taxonomy, List<LabelledText> examples, ProgressBar bar) {
+  static Evaluation evaluate(
+      ThemeClassifier classifier, Taxonomy taxonomy, List<LabelledText> examples, ProgressBar bar) {
     List<String> gold = new ArrayList<>();
     List<String> predicted = new ArrayList<>();
     int done = 0;
@@ -73,7 +80,8 @@ final class EvaluateCommand implements Callable<Integer> {
       for (int j = i + 1; j < themes.size(); j++) {
         Theme a = themes.get(i);
         Theme b = themes.get(j);
-        if (a.transition() != null && b.transition() != null
+        if (a.transition() != null
+            && b.transition() != null
             && a.transition().from().equals(b.transition().to())
             && a.transition().to().equals(b.transition().from())) {
           pairs.add(List.of(a.id(), b.id()));
@@ -85,7 +93,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private List<LabelledText> load() throws IOException {
     if (file == null) {
-      try (InputStream in = Taxonomy.class.getResourceAsStream(Taxonomy.DEFAULT_RESOURCE + "heldout.jsonl")) {
+      try (InputStream in =
+          Taxonomy.class.getResourceAsStream(Taxonomy.DEFAULT_RESOURCE + "heldout.jsonl")) {
         return Taxonomy.readJsonl(in, "heldout.jsonl");
       }
     }

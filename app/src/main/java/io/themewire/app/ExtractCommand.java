@@ -31,7 +31,11 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--url", paramLabel = "URL", description = "The address the pages were fetched from, to resolve links and as the fallback canonical URL.")
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
+      description =
+          "The address the pages were fetched from, to resolve links and as the fallback canonical URL.")
   String url;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "HTML files.")

@@ -35,13 +35,17 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Read each source once and print its items.")
   boolean once;
 
-  @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Feed, page or thread: a file or an http(s) URL.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SOURCE",
+      description = "Feed, page or thread: a file or an http(s) URL.")
   List<String> sources;
 
   @Override
   public Integer call() {
     if (!once) {
-      throw new ParameterException(spec.commandLine(), "ingest needs --once (the Kafka mode is not available yet)");
+      throw new ParameterException(
+          spec.commandLine(), "ingest needs --once (the Kafka mode is not available yet)");
     }
     for (String s : sources) {
       if (!s.startsWith("http://") && !s.startsWith("https://")) {

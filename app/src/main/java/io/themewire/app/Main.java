@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * The {@code themewire} command line. Exit codes: 0 success, 1 an internal failure, 2 bad
- * arguments or unusable input (with a one-line reason on stderr).
+ * The {@code themewire} command line. Exit codes: 0 success, 1 an internal failure, 2 bad arguments
+ * or unusable input (with a one-line reason on stderr).
  */
 public final class Main {
 

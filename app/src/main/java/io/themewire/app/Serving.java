@@ -14,7 +14,8 @@ final class Serving {
 
   private Serving() {}
 
-  static void serveUntilStopped(Wiring wiring, ArticleIndex index, String host, int port, PrintWriter out)
+  static void serveUntilStopped(
+      Wiring wiring, ArticleIndex index, String host, int port, PrintWriter out)
       throws InterruptedException {
     ApiServer server = ApiServer.start(index, wiring.themeInfos(), host, port);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -31,7 +32,8 @@ final class Serving {
                   stopped.countDown();
                 },
                 "tw-shutdown"));
-    out.printf("serving on http://%s:%d/  (try /api/search?q=manager and /api/themes; Ctrl-C stops)%n",
+    out.printf(
+        "serving on http://%s:%d/  (try /api/search?q=manager and /api/themes; Ctrl-C stops)%n",
         host.equals("0.0.0.0") ? "localhost" : host, server.port());
     out.flush();
     stopped.await();

@@ -23,10 +23,13 @@ record Settings(Path dataDir, Path taxonomyDir, boolean allowPrivate) {
   }
 
   static Settings of(Path dataDir, Path taxonomyDir, Map<String, String> env) {
-    String allow = env.getOrDefault("THEMEWIRE_FETCH_ALLOW_PRIVATE", "false").strip().toLowerCase(Locale.ROOT);
+    String allow =
+        env.getOrDefault("THEMEWIRE_FETCH_ALLOW_PRIVATE", "false").strip().toLowerCase(Locale.ROOT);
     if (!allow.equals("true") && !allow.equals("false")) {
-      throw new UserInputException("THEMEWIRE_FETCH_ALLOW_PRIVATE must be true or false, got '" + allow + "'");
+      throw new UserInputException(
+          "THEMEWIRE_FETCH_ALLOW_PRIVATE must be true or false, got '" + allow + "'");
     }
-    return new Settings(dataDir == null ? DEFAULT_DATA_DIR : dataDir, taxonomyDir, allow.equals("true"));
+    return new Settings(
+        dataDir == null ? DEFAULT_DATA_DIR : dataDir, taxonomyDir, allow.equals("true"));
   }
 }

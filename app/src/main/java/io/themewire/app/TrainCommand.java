@@ -38,8 +38,12 @@ final class TrainCommand implements Callable<Integer> {
       ThemeModel model = ThemeModel.train(taxonomy, wiring.annotator(), bar);
       bar.finish();
       Path file = model.save(wiring.settings().dataDir().resolve("model"));
-      out.printf("taxonomy %s, %d examples %s%n", taxonomy.versionTag(), taxonomy.examples().size(), perTheme);
-      out.printf("model %s trained in %d ms, saved to %s%n", model.version(), (System.nanoTime() - start) / 1_000_000, file);
+      out.printf(
+          "taxonomy %s, %d examples %s%n",
+          taxonomy.versionTag(), taxonomy.examples().size(), perTheme);
+      out.printf(
+          "model %s trained in %d ms, saved to %s%n",
+          model.version(), (System.nanoTime() - start) / 1_000_000, file);
     }
     out.flush();
     return 0;

@@ -8,6 +8,7 @@ import io.themewire.classify.theme.ClassifyStage;
 import io.themewire.classify.theme.CoreNlpThemeClassifier;
 import io.themewire.classify.theme.ThemeClassifier;
 import io.themewire.classify.theme.ThemeModel;
+import io.themewire.core.message.ItemId;
 import io.themewire.core.progress.Progress;
 import io.themewire.core.stage.EmbeddedRunner;
 import io.themewire.core.stage.JsonlDeadLetterLog;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
-import io.themewire.core.message.ItemId;
 
 /**
  * All wiring of the embedded mode in one place: which stage gets which parts, where each piece
@@ -37,7 +37,8 @@ import io.themewire.core.message.ItemId;
 final class Wiring implements AutoCloseable {
 
   /** Threads of the classify stage: CoreNLP is the costly part, and the machines have 2 cores. */
-  static final int CLASSIFY_WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  static final int CLASSIFY_WORKERS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   private final Settings settings;
   private final Clock clock;
@@ -59,9 +60,12 @@ final class Wiring implements AutoCloseable {
     if (taxonomy == null) {
       try {
         taxonomy =
-            settings.taxonomyDir() == null ? Taxonomy.defaultCareer() : Taxonomy.load(settings.taxonomyDir());
+            settings.taxonomyDir() == null
+                ? Taxonomy.defaultCareer()
+                : Taxonomy.load(settings.taxonomyDir());
       } catch (IOException e) {
-        throw new UserInputException("cannot load taxonomy from " + settings.taxonomyDir() + ": " + e.getMessage());
+        throw new UserInputException(
+            "cannot load taxonomy from " + settings.taxonomyDir() + ": " + e.getMessage());
       } catch (IllegalArgumentException e) {
         throw new UserInputException("invalid taxonomy: " + e.getMessage());
       }
@@ -70,7 +74,9 @@ final class Wiring implements AutoCloseable {
   }
 
   List<ThemeInfo> themeInfos() {
-    return taxonomy().themes().stream().map(t -> new ThemeInfo(t.id(), t.label(), t.description())).toList();
+    return taxonomy().themes().stream()
+        .map(t -> new ThemeInfo(t.id(), t.label(), t.description()))
+        .toList();
   }
 
   synchronized CoreNlpAnnotator annotator() {
@@ -80,10 +86,13 @@ final class Wiring implements AutoCloseable {
     return annotator;
   }
 
-  /** The model for the current taxonomy: loaded from the data folder, or trained and saved there. */
+  /**
+   * The model for the current taxonomy: loaded from the data folder, or trained and saved there.
+   */
   ThemeModel model(Progress progress) {
     try {
-      return ThemeModel.loadOrTrain(settings.dataDir().resolve("model"), taxonomy(), annotator(), progress);
+      return ThemeModel.loadOrTrain(
+          settings.dataDir().resolve("model"), taxonomy(), annotator(), progress);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the theme model under " + settings.dataDir(), e);
     }
@@ -94,7 +103,9 @@ final class Wiring implements AutoCloseable {
       ProgressBar bar = ProgressBar.onStderr("training theme model");
       ThemeModel model = model(bar);
       bar.finish();
-      classifier = new CoreNlpThemeClassifier(annotator(), model, taxonomy(), CoreNlpThemeClassifier.DEFAULT_MAX_CHARS);
+      classifier =
+          new CoreNlpThemeClassifier(
+              annotator(), model, taxonomy(), CoreNlpThemeClassifier.DEFAULT_MAX_CHARS);
     }
     return classifier;
   }

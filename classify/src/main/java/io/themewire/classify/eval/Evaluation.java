@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Per-theme precision, recall and F1, macro-F1, the confusion matrix, and how often a move was
- * read the wrong way round, for gold and predicted labels of the same items.
+ * Per-theme precision, recall and F1, macro-F1, the confusion matrix, and how often a move was read
+ * the wrong way round, for gold and predicted labels of the same items.
  *
  * @param labels every label seen, gold or predicted, in a stable order
  * @param perLabel scores of each label
@@ -39,9 +39,11 @@ public record Evaluation(
    * @param predicted predicted labels, in the same order
    * @param opposite pairs of labels that are each other's reverse (ic-to-manager, manager-to-ic)
    */
-  public static Evaluation of(List<String> gold, List<String> predicted, List<List<String>> opposite) {
+  public static Evaluation of(
+      List<String> gold, List<String> predicted, List<List<String>> opposite) {
     if (gold.size() != predicted.size()) {
-      throw new IllegalArgumentException("gold has " + gold.size() + " labels, predicted " + predicted.size());
+      throw new IllegalArgumentException(
+          "gold has " + gold.size() + " labels, predicted " + predicted.size());
     }
     TreeSet<String> goldLabels = new TreeSet<>(gold);
     TreeSet<String> all = new TreeSet<>(gold);
@@ -110,13 +112,35 @@ public record Evaluation(
   public String report() {
     StringBuilder out = new StringBuilder();
     int w = Math.max(12, labels.stream().mapToInt(String::length).max().orElse(12));
-    out.append(String.format(Locale.ROOT, "%-" + w + "s %9s %9s %9s %9s%n", "theme", "precision", "recall", "f1", "support"));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%-" + w + "s %9s %9s %9s %9s%n",
+            "theme",
+            "precision",
+            "recall",
+            "f1",
+            "support"));
     for (String label : labels) {
       Scores s = Objects.requireNonNull(perLabel.get(label));
-      out.append(String.format(Locale.ROOT, "%-" + w + "s %9.3f %9.3f %9.3f %9d%n", label, s.precision(), s.recall(), s.f1(), s.support()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-" + w + "s %9.3f %9.3f %9.3f %9d%n",
+              label,
+              s.precision(),
+              s.recall(),
+              s.f1(),
+              s.support()));
     }
     out.append(String.format(Locale.ROOT, "%nmacro-F1  %.3f%naccuracy  %.3f%n", macroF1, accuracy));
-    out.append(String.format(Locale.ROOT, "direction swapped  %d of %d transition items (%.1f%%)%n%n", swapped, transitionItems, 100 * swapRate()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "direction swapped  %d of %d transition items (%.1f%%)%n%n",
+            swapped,
+            transitionItems,
+            100 * swapRate()));
     out.append("confusion (rows gold, columns predicted)\n");
     out.append(String.format(Locale.ROOT, "%-" + w + "s", ""));
     for (String l : labels) {

@@ -32,7 +32,10 @@ public final class CoreNlpAnnotator {
     long start = System.nanoTime();
     Properties props = properties();
     this.pipeline = new StanfordCoreNLP(props);
-    log.info("CoreNLP pipeline ({}) ready in {} ms", ANNOTATORS, (System.nanoTime() - start) / 1_000_000);
+    log.info(
+        "CoreNLP pipeline ({}) ready in {} ms",
+        ANNOTATORS,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /** The properties of the pipeline: also used by benchmarks to build an identical bare one. */
@@ -61,7 +64,12 @@ public final class CoreNlpAnnotator {
       for (CoreLabel t : s.get(CoreAnnotations.TokensAnnotation.class)) {
         String lemma = t.lemma() == null ? t.word() : t.lemma();
         tokens.add(
-            new Token(t.word(), lemma.toLowerCase(Locale.ROOT), t.tag(), t.beginPosition(), t.endPosition()));
+            new Token(
+                t.word(),
+                lemma.toLowerCase(Locale.ROOT),
+                t.tag(),
+                t.beginPosition(),
+                t.endPosition()));
       }
       int begin = s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
       int end = s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);

@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A set of themes and their training examples: data, not code. Loaded from a folder holding
- * {@code themes.yaml} and {@code train/<theme-id>.jsonl}, or from the classpath for the default
- * career taxonomy ({@link #defaultCareer()}).
+ * A set of themes and their training examples: data, not code. Loaded from a folder holding {@code
+ * themes.yaml} and {@code train/<theme-id>.jsonl}, or from the classpath for the default career
+ * taxonomy ({@link #defaultCareer()}).
  *
  * @param id the taxonomy's id ({@code career})
  * @param version bumped when a theme's meaning changes
@@ -30,7 +30,8 @@ import java.util.Set;
  * @param themes the themes, in file order
  * @param examples every training example, each labelled with one of the themes
  */
-public record Taxonomy(String id, int version, String fallback, List<Theme> themes, List<LabelledText> examples) {
+public record Taxonomy(
+    String id, int version, String fallback, List<Theme> themes, List<LabelledText> examples) {
 
   /** Classpath folder of the default taxonomy. */
   public static final String DEFAULT_RESOURCE = "/taxonomy/career/";
@@ -43,11 +44,13 @@ public record Taxonomy(String id, int version, String fallback, List<Theme> them
     Set<String> ids = new HashSet<>();
     for (Theme t : themes) {
       if (!ids.add(t.id())) {
-        throw new IllegalArgumentException("taxonomy '" + id + "': theme '" + t.id() + "' appears twice");
+        throw new IllegalArgumentException(
+            "taxonomy '" + id + "': theme '" + t.id() + "' appears twice");
       }
     }
     if (!ids.contains(fallback)) {
-      throw new IllegalArgumentException("taxonomy '" + id + "': fallback theme '" + fallback + "' is not defined");
+      throw new IllegalArgumentException(
+          "taxonomy '" + id + "': fallback theme '" + fallback + "' is not defined");
     }
     for (LabelledText e : examples) {
       if (!ids.contains(e.label())) {
@@ -82,7 +85,8 @@ public record Taxonomy(String id, int version, String fallback, List<Theme> them
   /** A taxonomy from a folder with {@code themes.yaml} and {@code train/<id>.jsonl}. */
   public static Taxonomy load(Path dir) throws IOException {
     if (!Files.isRegularFile(dir.resolve("themes.yaml"))) {
-      throw new NoSuchFileException(dir.resolve("themes.yaml").toString(), null, "no themes.yaml in taxonomy folder");
+      throw new NoSuchFileException(
+          dir.resolve("themes.yaml").toString(), null, "no themes.yaml in taxonomy folder");
     }
     return load(
         name -> {
@@ -139,7 +143,14 @@ public record Taxonomy(String id, int version, String fallback, List<Theme> them
       try {
         out.add(Json.mapper().readValue(line, LabelledText.class));
       } catch (IOException | IllegalArgumentException | NullPointerException e) {
-        throw new IOException(name + " line " + n + ": not a labelled example (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        throw new IOException(
+            name
+                + " line "
+                + n
+                + ": not a labelled example ("
+                + e.getMessage().lines().findFirst().orElse("")
+                + ")",
+            e);
       }
     }
     return out;

@@ -34,7 +34,8 @@ public record Theme(String id, String label, String description, Transition tran
   public Theme {
     Objects.requireNonNull(id, "id");
     if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-      throw new IllegalArgumentException("theme id must be lower-case words joined by '-', got '" + id + "'");
+      throw new IllegalArgumentException(
+          "theme id must be lower-case words joined by '-', got '" + id + "'");
     }
     label = label == null || label.isBlank() ? id : label.strip();
     description = description == null ? "" : description.strip();

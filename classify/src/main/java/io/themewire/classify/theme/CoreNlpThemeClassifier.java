@@ -34,17 +34,19 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
 
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
   private static final Set<String> ENGLISH_FUNCTION_WORDS =
-      Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "was",
-          "are", "were", "be", "been", "i", "my", "we", "you", "it", "that", "this", "as", "at",
-          "by", "from", "but", "not", "have", "has", "had", "he", "she", "they", "our", "me", "so",
-          "if", "do", "what", "about", "after", "back", "now", "just", "all", "when", "there");
+      Set.of(
+          "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "was", "are",
+          "were", "be", "been", "i", "my", "we", "you", "it", "that", "this", "as", "at", "by",
+          "from", "but", "not", "have", "has", "had", "he", "she", "they", "our", "me", "so", "if",
+          "do", "what", "about", "after", "back", "now", "just", "all", "when", "there");
 
   private final CoreNlpAnnotator annotator;
   private final ThemeModel model;
   private final Taxonomy taxonomy;
   private final int maxChars;
 
-  public CoreNlpThemeClassifier(CoreNlpAnnotator annotator, ThemeModel model, Taxonomy taxonomy, int maxChars) {
+  public CoreNlpThemeClassifier(
+      CoreNlpAnnotator annotator, ThemeModel model, Taxonomy taxonomy, int maxChars) {
     this.annotator = annotator;
     this.model = model;
     this.taxonomy = taxonomy;
@@ -81,7 +83,13 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
     for (ThemeScore t : themes) {
       int best = bestSentence(perSentence, t.theme());
       Sentence s = sentences.get(best);
-      evidence.add(new Evidence(t.theme(), s.begin(), s.end(), s.text(), round(perSentence.get(best).get(t.theme()))));
+      evidence.add(
+          new Evidence(
+              t.theme(),
+              s.begin(),
+              s.end(),
+              s.text(),
+              round(perSentence.get(best).get(t.theme()))));
     }
     List<SentenceSpan> spans = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
@@ -94,8 +102,15 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
     }
     Direction direction = direction(primary, sentences.get(bestSentence(perSentence, primary)));
     return new Classification(
-        themes, primary, direction, evidence, spans, entities(sentences), flags,
-        taxonomy.versionTag(), model.version());
+        themes,
+        primary,
+        direction,
+        evidence,
+        spans,
+        entities(sentences),
+        flags,
+        taxonomy.versionTag(),
+        model.version());
   }
 
   private List<ThemeScore> rank(Map<String, Double> probabilities) {
@@ -164,6 +179,24 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
 
   /** Why the text is not English prose worth labelling, or null when it is. */
   static String languageProblem(String text) {
+    int visible = 0;
+    int letters = 0;
+    int junk = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (Character.isWhitespace(ch)) {
+        continue;
+      }
+      visible++;
+      if (Character.isLetter(ch)) {
+        letters++;
+      } else if (Character.isISOControl(ch) || ch == '\uFFFD' || ch == '\uFFFE' || ch == '\uFEFF') {
+        junk++;
+      }
+    }
+    if (visible > 0 && (junk > visible * 0.01 || letters < visible * 0.4)) {
+      return "not-text";
+    }
     Matcher m = WORD.matcher(text);
     int words = 0;
     int function = 0;
@@ -191,7 +224,13 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
     return new Classification(
         List.of(new ThemeScore(ClassifiedItem.UNCLASSIFIED, 1.0)),
         ClassifiedItem.UNCLASSIFIED,
-        null, List.of(), List.of(), List.of(), flags, taxonomy.versionTag(), model.version());
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        flags,
+        taxonomy.versionTag(),
+        model.version());
   }
 
   private static double round(double p) {

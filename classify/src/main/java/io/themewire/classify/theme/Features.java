@@ -27,10 +27,42 @@ final class Features {
   static final int VERSION = 1;
 
   private static final Set<String> CUES =
-      Set.of("from", "to", "into", "back", "as", "become", "promote", "step", "leave", "return",
-          "quit", "move", "switch", "transition", "go", "join", "take", "hand", "give", "trade",
-          "after", "left", "now", "turn", "stay", "offer", "accept", "decline", "miss", "pivot",
-          "rejoin", "before", "for", "than", "instead");
+      Set.of(
+          "from",
+          "to",
+          "into",
+          "back",
+          "as",
+          "become",
+          "promote",
+          "step",
+          "leave",
+          "return",
+          "quit",
+          "move",
+          "switch",
+          "transition",
+          "go",
+          "join",
+          "take",
+          "hand",
+          "give",
+          "trade",
+          "after",
+          "left",
+          "now",
+          "turn",
+          "stay",
+          "offer",
+          "accept",
+          "decline",
+          "miss",
+          "pivot",
+          "rejoin",
+          "before",
+          "for",
+          "than",
+          "instead");
   private static final int CUE_REACH = 5;
 
   private Features() {}
@@ -137,7 +169,14 @@ final class Features {
 
   private static boolean isNoise(Token t) {
     String pos = t.pos();
-    return pos.equals(",") || pos.equals(".") || pos.equals(":") || pos.equals("``") || pos.equals("''")
-        || pos.equals("-LRB-") || pos.equals("-RRB-") || pos.equals("CD") || pos.equals("SYM");
+    return pos.equals(",")
+        || pos.equals(".")
+        || pos.equals(":")
+        || pos.equals("``")
+        || pos.equals("''")
+        || pos.equals("-LRB-")
+        || pos.equals("-RRB-")
+        || pos.equals("CD")
+        || pos.equals("SYM");
   }
 }

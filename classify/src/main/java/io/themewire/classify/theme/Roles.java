@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds mentions of roles of the two families a career move goes between: people management
- * ({@code manager}) and individual contribution ({@code ic}). A mention is a head word ("manager",
+ * Finds mentions of roles of the two families a career move goes between: people management ({@code
+ * manager}) and individual contribution ({@code ic}). A mention is a head word ("manager",
  * "engineer", "director", "IC") widened to its phrase ("senior engineering manager", "director of
  * engineering").
  *
- * <p>A head noun preceded by an unrelated noun is not a role: "package manager", "football
- * manager" and "sales lead" stay out, "engineering manager" stays in.
+ * <p>A head noun preceded by an unrelated noun is not a role: "package manager", "football manager"
+ * and "sales lead" stay out, "engineering manager" stays in.
  */
 final class Roles {
 
@@ -24,20 +24,83 @@ final class Roles {
   record Mention(String family, int from, int to, String phrase) {}
 
   private static final Set<String> MANAGER_HEADS =
-      Set.of("manager", "management", "mgr", "em", "director", "vp", "cto", "vpe", "supervisor",
-          "manage", "managing", "managerial", "leadership");
+      Set.of(
+          "manager",
+          "management",
+          "mgr",
+          "em",
+          "director",
+          "vp",
+          "cto",
+          "vpe",
+          "supervisor",
+          "manage",
+          "managing",
+          "managerial",
+          "leadership");
   private static final Set<String> IC_HEADS =
-      Set.of("engineer", "developer", "dev", "programmer", "coder", "ic", "architect", "sre",
-          "swe", "scientist", "coding", "keyboard", "hands-on", "ics");
+      Set.of(
+          "engineer",
+          "developer",
+          "dev",
+          "programmer",
+          "coder",
+          "ic",
+          "architect",
+          "sre",
+          "swe",
+          "scientist",
+          "coding",
+          "keyboard",
+          "hands-on",
+          "ics");
+
   /** Nouns that may stand before a manager head without making it something else. */
   private static final Set<String> MANAGER_MODIFIERS =
-      Set.of("engineering", "software", "development", "dev", "people", "team", "line", "first-time",
-          "senior", "technical", "tech", "platform", "infrastructure", "infra", "frontend", "backend",
-          "mobile", "data", "security", "sre", "qa", "test", "release", "site", "group", "area",
-          "middle", "eng", "hiring", "web", "ml", "devops", "cloud", "product", "director", "it");
-  private static final Set<String> WIDEN_POS = Set.of("JJ", "NN", "NNP", "NNS", "NNPS", "VBN", "HYPH");
+      Set.of(
+          "engineering",
+          "software",
+          "development",
+          "dev",
+          "people",
+          "team",
+          "line",
+          "first-time",
+          "senior",
+          "technical",
+          "tech",
+          "platform",
+          "infrastructure",
+          "infra",
+          "frontend",
+          "backend",
+          "mobile",
+          "data",
+          "security",
+          "sre",
+          "qa",
+          "test",
+          "release",
+          "site",
+          "group",
+          "area",
+          "middle",
+          "eng",
+          "hiring",
+          "web",
+          "ml",
+          "devops",
+          "cloud",
+          "product",
+          "director",
+          "it");
+
+  private static final Set<String> WIDEN_POS =
+      Set.of("JJ", "NN", "NNP", "NNS", "NNPS", "VBN", "HYPH");
   private static final Set<String> NOT_IN_PHRASE =
-      Set.of("year", "years", "time", "role", "job", "decade", "month", "months", "i", "my", "the", "a", "an");
+      Set.of(
+          "year", "years", "time", "role", "job", "decade", "month", "months", "i", "my", "the",
+          "a", "an");
 
   private Roles() {}
 
@@ -56,7 +119,8 @@ final class Roles {
       return null; // lower-case "ic"/"em" is rarely the role abbreviation
     }
     if (MANAGER_HEADS.contains(lemma)) {
-      if ((lemma.equals("manager") || lemma.equals("director") || lemma.equals("management")) && i > 0) {
+      if ((lemma.equals("manager") || lemma.equals("director") || lemma.equals("management"))
+          && i > 0) {
         Token prev = tokens.get(i - 1);
         if (prev.pos().startsWith("NN") && !MANAGER_MODIFIERS.contains(prev.lemma())) {
           return null;
@@ -76,7 +140,10 @@ final class Roles {
     if (lemma.equals("head") && i + 1 < tokens.size() && tokens.get(i + 1).lemma().equals("of")) {
       return MANAGER;
     }
-    if (lemma.equals("lead") && t.pos().startsWith("NN") && i > 0 && tokens.get(i - 1).lemma().equals("team")) {
+    if (lemma.equals("lead")
+        && t.pos().startsWith("NN")
+        && i > 0
+        && tokens.get(i - 1).lemma().equals("team")) {
       return MANAGER;
     }
     if (IC_HEADS.contains(lemma) || IC_HEADS.contains(word.toLowerCase(Locale.ROOT))) {

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * over {@link Features}, trained on a taxonomy's examples.
  *
  * <p>Its {@link #version()} is a digest of everything that shapes it — examples, features,
- * annotators, prior — so a saved model is reused only while all of those are unchanged.
- * Thread-safe once built.
+ * annotators, prior — so a saved model is reused only while all of those are unchanged. Thread-safe
+ * once built.
  */
 public final class ThemeModel {
 
@@ -48,10 +48,17 @@ public final class ThemeModel {
   /** The version a model trained on this taxonomy now would have. */
   public static String versionFor(Taxonomy taxonomy) {
     StringBuilder key = new StringBuilder();
-    key.append(taxonomy.versionTag()).append('\n')
-        .append("features=").append(Features.VERSION).append('\n')
-        .append("annotators=").append(CoreNlpAnnotator.ANNOTATORS).append('\n')
-        .append("sigma=").append(SIGMA).append('\n');
+    key.append(taxonomy.versionTag())
+        .append('\n')
+        .append("features=")
+        .append(Features.VERSION)
+        .append('\n')
+        .append("annotators=")
+        .append(CoreNlpAnnotator.ANNOTATORS)
+        .append('\n')
+        .append("sigma=")
+        .append(SIGMA)
+        .append('\n');
     for (LabelledText e : taxonomy.examples()) {
       key.append(e.label()).append('\t').append(e.text()).append('\n');
     }
@@ -62,7 +69,8 @@ public final class ThemeModel {
   public static ThemeModel train(Taxonomy taxonomy, CoreNlpAnnotator annotator, Progress progress) {
     List<LabelledText> examples = taxonomy.examples();
     if (examples.isEmpty()) {
-      throw new IllegalArgumentException("taxonomy '" + taxonomy.id() + "' has no training examples");
+      throw new IllegalArgumentException(
+          "taxonomy '" + taxonomy.id() + "' has no training examples");
     }
     long start = System.nanoTime();
     Dataset<String, String> data = new Dataset<>();
@@ -89,7 +97,8 @@ public final class ThemeModel {
    * none matches the taxonomy's current examples.
    */
   public static ThemeModel loadOrTrain(
-      Path dir, Taxonomy taxonomy, CoreNlpAnnotator annotator, Progress progress) throws IOException {
+      Path dir, Taxonomy taxonomy, CoreNlpAnnotator annotator, Progress progress)
+      throws IOException {
     Path file = dir.resolve(versionFor(taxonomy) + ".ser.gz");
     if (Files.isRegularFile(file)) {
       try {
@@ -110,7 +119,10 @@ public final class ThemeModel {
     Path file = dir.resolve(version + ".ser.gz");
     Path tmp = dir.resolve(version + ".ser.gz.tmp");
     IOUtils.writeObjectToFile(classifier, tmp.toFile());
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return file;
   }

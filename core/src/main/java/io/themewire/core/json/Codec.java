@@ -40,14 +40,16 @@ public final class Codec<T> {
     try {
       return writer.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new CodecException("cannot encode " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+      throw new CodecException(
+          "cannot encode " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
   }
 
   /**
    * Reads one value.
    *
-   * @throws CodecException when the bytes are not JSON of this type, naming the type and the problem
+   * @throws CodecException when the bytes are not JSON of this type, naming the type and the
+   *     problem
    */
   public T decode(byte[] bytes) {
     return decode(new String(bytes, StandardCharsets.UTF_8));
@@ -72,10 +74,13 @@ public final class Codec<T> {
     if (e instanceof JsonProcessingException jpe) {
       String msg = jpe.getOriginalMessage();
       Throwable cause = jpe.getCause();
-      if (cause != null && cause.getMessage() != null && cause instanceof IllegalArgumentException) {
+      if (cause != null
+          && cause.getMessage() != null
+          && cause instanceof IllegalArgumentException) {
         msg = cause.getMessage();
       }
-      return msg + (jpe.getLocation() == null ? "" : " at column " + jpe.getLocation().getColumnNr());
+      return msg
+          + (jpe.getLocation() == null ? "" : " at column " + jpe.getLocation().getColumnNr());
     }
     return e.getMessage();
   }

@@ -38,7 +38,8 @@ public record CanonicalUrl(@JsonValue String value) {
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("only http and https URLs are accepted, got '" + scheme + ":'");
+      throw new IllegalArgumentException(
+          "only http and https URLs are accepted, got '" + scheme + ":'");
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
       throw new IllegalArgumentException("URL has no host: " + value);

@@ -1,8 +1,8 @@
 package io.themewire.core.progress;
 
 /**
- * Reports how far a long piece of work (training, reclassifying, a benchmark) has come. The
- * command line draws a bar from it when stderr is a terminal; elsewhere it is {@link #NONE}.
+ * Reports how far a long piece of work (training, reclassifying, a benchmark) has come. The command
+ * line draws a bar from it when stderr is a terminal; elsewhere it is {@link #NONE}.
  * Implementations are thread-safe.
  */
 @FunctionalInterface

@@ -200,7 +200,8 @@ public final class EmbeddedRunner<I> implements AutoCloseable {
     }
     try {
       deadLetters.accept(
-          new DeadLetter(slot.stage.name(), failed.reason(), failed.message(), payload, clock.instant()));
+          new DeadLetter(
+              slot.stage.name(), failed.reason(), failed.message(), payload, clock.instant()));
     } catch (RuntimeException e) {
       log.error("{} - dead letter could not be stored: {}", slot.stage.name(), e.toString(), e);
     }

@@ -19,7 +19,9 @@ public interface Stage<I, O> extends AutoCloseable {
   /** Handles one input. */
   Outcome<O> process(I input);
 
-  /** Makes the effect of everything processed so far durable (an index commit). No-op by default. */
+  /**
+   * Makes the effect of everything processed so far durable (an index commit). No-op by default.
+   */
   default void flush() {}
 
   /** Releases resources after the last call to {@link #process}. No-op by default. */

@@ -176,7 +176,11 @@ class EmbeddedRunnerTest {
           }
         };
     EmbeddedRunner<String> runner =
-        EmbeddedRunner.<String>builder().then(blocked, 1).queueCapacity(2).deadLetters(l -> {}).build();
+        EmbeddedRunner.<String>builder()
+            .then(blocked, 1)
+            .queueCapacity(2)
+            .deadLetters(l -> {})
+            .build();
     AtomicInteger submitted = new AtomicInteger();
     Thread producer =
         new Thread(

@@ -47,8 +47,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -63,6 +61,7 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * {@link ArticleIndex} on a Lucene index on disk: one document per item id, replaced with {@code
@@ -93,8 +92,10 @@ public final class LuceneArticleIndex implements ArticleIndex {
   static final String MODEL = "model";
   static final String JSON = "json";
 
-  private static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, KIND, THEME, PRIMARY, HASH, MODEL);
+  private static final Set<String> KEYWORD_FIELDS =
+      Set.of(ID, SOURCE, KIND, THEME, PRIMARY, HASH, MODEL);
   private static final int SNIPPET_CHARS = 180;
+  private static final String REGEX_REFUSED = "regular expressions are not supported";
 
   static {
     IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
@@ -183,14 +184,22 @@ public final class LuceneArticleIndex implements ArticleIndex {
       try {
         top =
             request.sort() == SearchRequest.Sort.DATE
-                ? searcher.search(query, request.size(), new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)), true)
+                ? searcher.search(
+                    query,
+                    request.size(),
+                    new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)),
+                    true)
                 : searcher.search(query, request.size());
       } catch (IndexSearcher.TooManyClauses e) {
-        throw new QueryException("too-many-clauses", "the query expands to more than " + MAX_CLAUSES + " terms; narrow it");
+        throw new QueryException(
+            "too-many-clauses",
+            "the query expands to more than " + MAX_CLAUSES + " terms; narrow it");
       }
+      QueryScorer scorer = new QueryScorer(userQuery, TEXT);
       Highlighter highlighter =
-          new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryScorer(userQuery, TEXT));
-      highlighter.setTextFragmenter(new SimpleSpanFragmenter(new QueryScorer(userQuery, TEXT), SNIPPET_CHARS));
+          new Highlighter(
+              new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer);
+      highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_CHARS));
       List<SearchHit> hits = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
         Document d = searcher.storedFields().document(sd.doc);
@@ -220,7 +229,15 @@ public final class LuceneArticleIndex implements ArticleIndex {
     } catch (InvalidTokenOffsetsException | IOException e) {
       // fall through to the lead of the text
     }
-    String lead = text.length() <= SNIPPET_CHARS ? text : text.substring(0, text.lastIndexOf(' ', SNIPPET_CHARS) > 0 ? text.lastIndexOf(' ', SNIPPET_CHARS) : SNIPPET_CHARS) + " …";
+    String lead =
+        text.length() <= SNIPPET_CHARS
+            ? text
+            : text.substring(
+                    0,
+                    text.lastIndexOf(' ', SNIPPET_CHARS) > 0
+                        ? text.lastIndexOf(' ', SNIPPET_CHARS)
+                        : SNIPPET_CHARS)
+                + " …";
     return new SimpleHTMLEncoder().encodeText(lead);
   }
 
@@ -246,7 +263,9 @@ public final class LuceneArticleIndex implements ArticleIndex {
       return new MatchAllDocsQuery();
     }
     if (q.length() > MAX_QUERY_CHARS) {
-      throw new QueryException("query-too-long", "query is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+      throw new QueryException(
+          "query-too-long",
+          "query is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
     }
     int depth = 0;
     int maxDepth = 0;
@@ -261,10 +280,18 @@ public final class LuceneArticleIndex implements ArticleIndex {
       }
     }
     if (maxDepth > MAX_DEPTH) {
-      throw new QueryException("query-too-deep", "query nests " + maxDepth + " levels of parentheses; the limit is " + MAX_DEPTH);
+      throw new QueryException(
+          "query-too-deep",
+          "query nests " + maxDepth + " levels of parentheses; the limit is " + MAX_DEPTH);
     }
     MultiFieldQueryParser parser =
-        new MultiFieldQueryParser(new String[] {TITLE, TEXT}, analyzer, Map.of(TITLE, 2f, TEXT, 1f));
+        new MultiFieldQueryParser(
+            new String[] {TITLE, TEXT}, analyzer, Map.of(TITLE, 2f, TEXT, 1f)) {
+          @Override
+          protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            throw new ParseException(REGEX_REFUSED);
+          }
+        };
     parser.setAllowLeadingWildcard(false);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     Query query;
@@ -272,30 +299,20 @@ public final class LuceneArticleIndex implements ArticleIndex {
       query = parser.parse(q);
     } catch (ParseException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
+      if (msg.contains(REGEX_REFUSED)) {
+        throw new QueryException(
+            "regex-not-allowed", "regular expressions (/.../) are not supported in queries");
+      }
       if (msg.contains("not allowed as first character")) {
         throw new QueryException("leading-wildcard", "a term may not start with * or ?");
       }
       throw new QueryException("query-syntax", "cannot parse query: " + firstLine(msg));
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new QueryException("too-many-clauses", "the query has more than " + MAX_CLAUSES + " clauses");
-    }
-    boolean[] regex = {false};
-    query.visit(
-        new QueryVisitor() {
-          @Override
-          public void visitLeaf(Query leaf) {
-            if (leaf instanceof RegexpQuery) {
-              regex[0] = true;
-            }
-          }
-
-          @Override
-          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-            return this;
-          }
-        });
-    if (regex[0]) {
-      throw new QueryException("regex-not-allowed", "regular expressions (/.../) are not supported in queries");
+      throw new QueryException(
+          "too-many-clauses", "the query has more than " + MAX_CLAUSES + " clauses");
+    } catch (TooComplexToDeterminizeException e) {
+      throw new QueryException(
+          "query-too-complex", "a wildcard or fuzzy term in the query is too complex");
     }
     return query;
   }

@@ -18,7 +18,14 @@ import java.util.Objects;
  * @param size hits wanted, 1 to {@link #MAX_SIZE}; larger values are clamped
  */
 public record SearchRequest(
-    String query, String theme, String source, String kind, Instant from, Instant to, Sort sort, int size) {
+    String query,
+    String theme,
+    String source,
+    String kind,
+    Instant from,
+    Instant to,
+    Sort sort,
+    int size) {
 
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;

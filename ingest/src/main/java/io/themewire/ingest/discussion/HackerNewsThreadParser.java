@@ -50,7 +50,8 @@ public final class HackerNewsThreadParser {
   public List<RawItem> parse(byte[] json, Instant fetchedAt) throws IOException {
     JsonNode root = Json.mapper().readTree(json);
     if (root == null || !looksLikeThread(root)) {
-      throw new IOException("not a Hacker News item: expected an object with id, type and children");
+      throw new IOException(
+          "not a Hacker News item: expected an object with id, type and children");
     }
     ItemId storyId = ItemId.of(SOURCE_ID, root.path("id").asText());
     List<RawItem> items = new ArrayList<>();
@@ -71,7 +72,8 @@ public final class HackerNewsThreadParser {
             null,
             null,
             discusses.orElse(null),
-            new Engagement(root.path("points").isInt() ? root.path("points").asInt() : null, comments),
+            new Engagement(
+                root.path("points").isInt() ? root.path("points").asInt() : null, comments),
             null));
     // Iterative walk: a hostile thread nested thousands deep must not overflow the stack.
     Deque<JsonNode[]> stack = new ArrayDeque<>();
@@ -93,7 +95,9 @@ public final class HackerNewsThreadParser {
                 fetchedAt,
                 "en",
                 text,
-                node.hasNonNull("parent_id") ? ItemId.of(SOURCE_ID, node.path("parent_id").asText()) : storyId,
+                node.hasNonNull("parent_id")
+                    ? ItemId.of(SOURCE_ID, node.path("parent_id").asText())
+                    : storyId,
                 storyId,
                 discusses.orElse(null),
                 null,
@@ -109,7 +113,8 @@ public final class HackerNewsThreadParser {
   private static void pushChildren(Deque<JsonNode[]> stack, JsonNode node, int depth) {
     JsonNode children = node.path("children");
     for (int i = children.size() - 1; i >= 0; i--) {
-      stack.push(new JsonNode[] {children.get(i), Json.mapper().getNodeFactory().numberNode(depth)});
+      stack.push(
+          new JsonNode[] {children.get(i), Json.mapper().getNodeFactory().numberNode(depth)});
     }
   }
 

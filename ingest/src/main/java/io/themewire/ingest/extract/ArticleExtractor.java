@@ -35,14 +35,19 @@ public final class ArticleExtractor {
       Pattern.compile(
           "(?i)comment|sidebar|footer|\\bnav|menu|share|sharing|social|related|cookie|consent"
               + "|newsletter|subscribe|signup|sign-up|popular|trending|advert|\\bads?\\b|sponsor"
-              + "|banner|breadcrumb|author-?bio|\\bbio\\b|widget|masthead|modal|popup|disqus"
+              + "|banner|breadcrumb|author-?bio|\\bbio\\b|masthead|modal|popup|disqus"
               + "|pagination|tags|tag-list|skip-link|toolbar|print-only|recommend|more-stories");
   private static final Pattern LIKELY =
-      Pattern.compile("(?i)article|content|entry|\\bmain\\b|\\bpost\\b|post-body|story|body-text|prose");
-  private static final Pattern URL_DATE = Pattern.compile("/(20\\d\\d|19\\d\\d)/(\\d{1,2})/(\\d{1,2})/");
+      Pattern.compile(
+          "(?i)article|content|entry|\\bmain\\b|\\bpost\\b|post-body|story|body-text|prose");
+  private static final Pattern URL_DATE =
+      Pattern.compile("/(20\\d\\d|19\\d\\d)/(\\d{1,2})/(\\d{1,2})/");
   private static final String REMOVE_TAGS =
       "script, style, noscript, template, nav, footer, aside, form, iframe, svg, button, input,"
           + " select, textarea, object, embed, canvas, dialog";
+
+  /** Below this many characters an extraction is retried with fewer removals. */
+  static final int MIN_TEXT_CHARS = 250;
 
   private final UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
 
@@ -62,16 +67,25 @@ public final class ArticleExtractor {
     String language = language(doc);
     CanonicalUrl canonical = canonicalUrl(doc, url);
     String siteName = meta(doc, "og:site_name");
-    String text = content(doc, title);
+    String text = content(doc.clone(), title, true);
+    if (text.length() < MIN_TEXT_CHARS) {
+      // Class hints misled us (some page builders call every block a "widget"): try without them.
+      String retry = content(doc, title, false);
+      if (retry.length() > text.length()) {
+        text = retry;
+      }
+    }
     return new Article(title, byline, published, language, canonical, siteName, text);
   }
 
   // ---- content -------------------------------------------------------------------------------
 
-  private String content(Document doc, String title) {
+  private String content(Document doc, String title, boolean useClassHints) {
     Element body = doc.body();
     body.select(REMOVE_TAGS).remove();
-    removeUnlikely(body);
+    if (useClassHints) {
+      removeUnlikely(body);
+    }
     Element best = bestCandidate(body);
     if (best == null) {
       return HtmlText.of(body);
@@ -113,7 +127,8 @@ public final class ArticleExtractor {
   private static Element bestCandidate(Element body) {
     Map<Element, Double> scores = new IdentityHashMap<>();
     for (Element p : body.select("p, pre, td, blockquote, li, h2, h3, div")) {
-      if (p.normalName().equals("div") && !p.select("p, div, li, table, pre, blockquote").isEmpty()) {
+      if (p.normalName().equals("div")
+          && !p.select("p, div, li, table, pre, blockquote").isEmpty()) {
         continue; // containers score through their paragraphs
       }
       String text = p.text();
@@ -160,7 +175,8 @@ public final class ArticleExtractor {
         continue;
       }
       String text = sibling.text();
-      boolean sameClass = !best.className().isEmpty() && best.className().equals(sibling.className());
+      boolean sameClass =
+          !best.className().isEmpty() && best.className().equals(sibling.className());
       boolean goodParagraph =
           sibling.normalName().equals("p")
               && text.length() > 80
@@ -238,7 +254,10 @@ public final class ArticleExtractor {
       return null;
     }
     if (node.isObject()) {
-      String type = node.path("@type").isArray() ? node.path("@type").toString() : node.path("@type").asText("");
+      String type =
+          node.path("@type").isArray()
+              ? node.path("@type").toString()
+              : node.path("@type").asText("");
       if (type.matches("(?s).*(Article|BlogPosting|Posting|Report|WebPage).*")
           && (node.has("headline") || node.has("datePublished"))) {
         return node;
@@ -312,8 +331,16 @@ public final class ArticleExtractor {
       }
     }
     for (String key :
-        new String[] {"article:published_time", "og:published_time", "datePublished", "date", "pubdate",
-          "dc.date", "dcterms.created", "publish-date"}) {
+        new String[] {
+          "article:published_time",
+          "og:published_time",
+          "datePublished",
+          "date",
+          "pubdate",
+          "dc.date",
+          "dcterms.created",
+          "publish-date"
+        }) {
       String v = meta(doc, key);
       Optional<Instant> at = v == null ? Optional.empty() : Dates.parse(v);
       if (at.isPresent()) {
@@ -331,8 +358,13 @@ public final class ArticleExtractor {
       Matcher m = URL_DATE.matcher(url);
       if (m.find()) {
         Optional<Instant> at =
-            Dates.parse(String.format(Locale.ROOT, "%s-%02d-%02dT00:00:00Z", m.group(1),
-                Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            Dates.parse(
+                String.format(
+                    Locale.ROOT,
+                    "%s-%02d-%02dT00:00:00Z",
+                    m.group(1),
+                    Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))));
         if (at.isPresent()) {
           return new Published(at.get(), Published.Provenance.URL, 0.6);
         }

@@ -17,9 +17,39 @@ public final class HtmlText {
 
   static final Set<String> BLOCKS =
       Set.of(
-          "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "li", "ul",
-          "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table",
-          "tr", "figure", "figcaption", "form", "hr", "address", "details", "summary", "body");
+          "p",
+          "div",
+          "section",
+          "article",
+          "main",
+          "header",
+          "footer",
+          "aside",
+          "nav",
+          "li",
+          "ul",
+          "ol",
+          "dl",
+          "dt",
+          "dd",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "blockquote",
+          "pre",
+          "table",
+          "tr",
+          "figure",
+          "figcaption",
+          "form",
+          "hr",
+          "address",
+          "details",
+          "summary",
+          "body");
 
   private static final Set<String> SKIP = Set.of("script", "style", "noscript", "template", "head");
 

@@ -24,12 +24,24 @@ public final class Dates {
 
   private static final Map<String, String> ZONES =
       Map.ofEntries(
-          Map.entry("UT", "+0000"), Map.entry("UTC", "+0000"), Map.entry("GMT", "+0000"),
-          Map.entry("Z", "+0000"), Map.entry("EST", "-0500"), Map.entry("EDT", "-0400"),
-          Map.entry("CST", "-0600"), Map.entry("CDT", "-0500"), Map.entry("MST", "-0700"),
-          Map.entry("MDT", "-0600"), Map.entry("PST", "-0800"), Map.entry("PDT", "-0700"),
-          Map.entry("BST", "+0100"), Map.entry("CET", "+0100"), Map.entry("CEST", "+0200"),
-          Map.entry("IST", "+0530"), Map.entry("JST", "+0900"), Map.entry("AEST", "+1000"));
+          Map.entry("UT", "+0000"),
+          Map.entry("UTC", "+0000"),
+          Map.entry("GMT", "+0000"),
+          Map.entry("Z", "+0000"),
+          Map.entry("EST", "-0500"),
+          Map.entry("EDT", "-0400"),
+          Map.entry("CST", "-0600"),
+          Map.entry("CDT", "-0500"),
+          Map.entry("MST", "-0700"),
+          Map.entry("MDT", "-0600"),
+          Map.entry("PST", "-0800"),
+          Map.entry("PDT", "-0700"),
+          Map.entry("BST", "+0100"),
+          Map.entry("CET", "+0100"),
+          Map.entry("CEST", "+0200"),
+          Map.entry("IST", "+0530"),
+          Map.entry("JST", "+0900"),
+          Map.entry("AEST", "+1000"));
 
   private static final DateTimeFormatter RFC_822 =
       new DateTimeFormatterBuilder()
@@ -87,8 +99,10 @@ public final class Dates {
       }
     }
     try {
-      return Optional.of(LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s).atStartOfDay()
-          .toInstant(ZoneOffset.UTC));
+      return Optional.of(
+          LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s)
+              .atStartOfDay()
+              .toInstant(ZoneOffset.UTC));
     } catch (DateTimeParseException ignored) {
       // next form
     }

@@ -26,8 +26,7 @@ import java.util.Optional;
 
 /**
  * Reads RSS 0.9x / 1.0 / 2.0 and Atom feeds with ROME into raw items. DOCTYPE declarations are
- * refused (ROME's default), so external entities and entity expansion bombs never run.
- * Thread-safe.
+ * refused (ROME's default), so external entities and entity expansion bombs never run. Thread-safe.
  */
 public final class FeedParser {
 
@@ -43,7 +42,8 @@ public final class FeedParser {
    *     cap for dates in the future
    * @throws FeedParseException when the document is not a feed this parser can read
    */
-  public ParsedFeed parse(byte[] bytes, String location, Instant fetchedAt) throws FeedParseException {
+  public ParsedFeed parse(byte[] bytes, String location, Instant fetchedAt)
+      throws FeedParseException {
     SyndFeed feed;
     try {
       SyndFeedInput input = new SyndFeedInput();
@@ -117,7 +117,8 @@ public final class FeedParser {
   }
 
   private static Published published(SyndEntry entry, Instant fetchedAt) {
-    Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+    Date date =
+        entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
     if (date == null) {
       return Published.firstSeen(fetchedAt);
     }

@@ -68,7 +68,8 @@ public record FetchLimits(
   }
 
   public FetchLimits withMaxBytes(long bytes) {
-    return new FetchLimits(connectTimeout, totalTimeout, bytes, maxRedirects, allowPrivate, userAgent);
+    return new FetchLimits(
+        connectTimeout, totalTimeout, bytes, maxRedirects, allowPrivate, userAgent);
   }
 
   public FetchLimits withAllowPrivate(boolean allow) {

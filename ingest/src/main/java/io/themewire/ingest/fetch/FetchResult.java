@@ -16,7 +16,8 @@ public sealed interface FetchResult {
    * @param contentType the Content-Type header, or empty
    * @param body the body, decompressed
    */
-  record Fetched(String url, String finalUrl, String contentType, byte[] body) implements FetchResult {
+  record Fetched(String url, String finalUrl, String contentType, byte[] body)
+      implements FetchResult {
     public Fetched {
       Objects.requireNonNull(body, "body");
       contentType = contentType == null ? "" : contentType;

@@ -109,7 +109,9 @@ public final class HttpFetcher implements AutoCloseable {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       return new FetchResult.Failed(
-          url, redirected ? "blocked-redirect" : "bad-scheme", "only http(s) is fetched, not " + uri);
+          url,
+          redirected ? "blocked-redirect" : "bad-scheme",
+          "only http(s) is fetched, not " + uri);
     }
     if (uri.getHost() == null) {
       return new FetchResult.Failed(url, "bad-url", "URL has no host: " + uri);
@@ -123,7 +125,10 @@ public final class HttpFetcher implements AutoCloseable {
           return new FetchResult.Failed(
               url,
               redirected ? "blocked-redirect" : "blocked-destination",
-              uri.getHost() + " resolves to a private or loopback address (" + address.getHostAddress() + ")");
+              uri.getHost()
+                  + " resolves to a private or loopback address ("
+                  + address.getHostAddress()
+                  + ")");
         }
       }
     } catch (UnknownHostException e) {
@@ -141,7 +146,8 @@ public final class HttpFetcher implements AutoCloseable {
         || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc); // fc00::/7
   }
 
-  private FetchResult readBody(String url, String current, HttpResponse<InputStream> response, long deadline) {
+  private FetchResult readBody(
+      String url, String current, HttpResponse<InputStream> response, long deadline) {
     AtomicBoolean timedOut = new AtomicBoolean();
     InputStream raw = response.body();
     long left = Math.max(1, deadline - System.nanoTime());
@@ -154,7 +160,12 @@ public final class HttpFetcher implements AutoCloseable {
             left,
             TimeUnit.NANOSECONDS);
     boolean gzip =
-        response.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT).contains("gzip");
+        response
+            .headers()
+            .firstValue("Content-Encoding")
+            .orElse("")
+            .toLowerCase(Locale.ROOT)
+            .contains("gzip");
     try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[8192];
@@ -169,9 +180,14 @@ public final class HttpFetcher implements AutoCloseable {
         out.write(buf, 0, n);
       }
       return new FetchResult.Fetched(
-          url, current, response.headers().firstValue("Content-Type").orElse(""), out.toByteArray());
+          url,
+          current,
+          response.headers().firstValue("Content-Type").orElse(""),
+          out.toByteArray());
     } catch (IOException e) {
-      return timedOut.get() ? timeout(url) : new FetchResult.Failed(url, "io-error", current + " - " + e);
+      return timedOut.get()
+          ? timeout(url)
+          : new FetchResult.Failed(url, "io-error", current + " - " + e);
     } finally {
       watchdog.cancel(false);
     }

@@ -31,13 +31,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 
 /**
- * The ingest stage: reads one source (file or URL), works out what it is from its content — a
- * feed, an article page or a discussion thread — and emits its items, each once.
+ * The ingest stage: reads one source (file or URL), works out what it is from its content — a feed,
+ * an article page or a discussion thread — and emits its items, each once.
  *
- * <p>Outcomes: {@code emitted} with the new items; {@code skipped} when every item was already
- * seen with the same content; failures {@code not-found}, {@code empty}, {@code binary-content},
- * {@code not-a-feed}, {@code parse-error}, {@code doctype-not-allowed}, {@code too-large}, and the
- * fetch failures of {@link FetchResult.Failed}. Thread-safe.
+ * <p>Outcomes: {@code emitted} with the new items; {@code skipped} when every item was already seen
+ * with the same content; failures {@code not-found}, {@code empty}, {@code binary-content}, {@code
+ * not-a-feed}, {@code parse-error}, {@code doctype-not-allowed}, {@code too-large}, and the fetch
+ * failures of {@link FetchResult.Failed}. Thread-safe.
  */
 public final class IngestStage implements Stage<SourceRequest, RawItem> {
 
@@ -58,7 +58,10 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
    *     downstream, so that unchanged items are not classified again; may always answer false
    */
   public IngestStage(
-      HttpFetcher fetcher, Clock clock, long maxFileBytes, BiPredicate<ItemId, String> alreadyStored) {
+      HttpFetcher fetcher,
+      Clock clock,
+      long maxFileBytes,
+      BiPredicate<ItemId, String> alreadyStored) {
     this.fetcher = fetcher;
     this.clock = clock;
     this.maxFileBytes = maxFileBytes;
@@ -102,7 +105,8 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
   }
 
   /** Parses one document into items, without dedup. */
-  List<RawItem> read(byte[] bytes, String location, boolean isUrl, Instant now) throws SourceException {
+  List<RawItem> read(byte[] bytes, String location, boolean isUrl, Instant now)
+      throws SourceException {
     switch (SourceFormat.sniff(bytes)) {
       case EMPTY:
         throw new SourceException("empty", "the document is empty");
@@ -130,7 +134,8 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
         return threads.parse(bytes, now);
       }
     } catch (IOException e) {
-      throw new SourceException("parse-error", "invalid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new SourceException(
+          "parse-error", "invalid JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     throw new SourceException("not-a-feed", "JSON that is not a known thread format");
   }

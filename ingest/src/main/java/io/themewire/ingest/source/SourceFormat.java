@@ -15,7 +15,8 @@ enum SourceFormat {
   UNKNOWN;
 
   private static final Pattern FIRST_ELEMENT =
-      Pattern.compile("^(?:\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z][\\w:.-]*)", Pattern.DOTALL);
+      Pattern.compile(
+          "^(?:\\s|<\\?.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z][\\w:.-]*)", Pattern.DOTALL);
 
   static SourceFormat sniff(byte[] bytes) {
     if (bytes.length == 0) {
@@ -36,7 +37,10 @@ enum SourceFormat {
     if (m.find()) {
       String name = m.group(1).toLowerCase(Locale.ROOT);
       String local = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
-      if (local.equals("rss") || local.equals("feed") || local.equals("rdf") || local.equals("channel")) {
+      if (local.equals("rss")
+          || local.equals("feed")
+          || local.equals("rdf")
+          || local.equals("channel")) {
         return FEED;
       }
       return HTML;
@@ -61,8 +65,12 @@ enum SourceFormat {
   }
 
   private static boolean isBinary(byte[] b) {
-    if (startsWith(b, 0x89, 'P', 'N', 'G') || startsWith(b, 'P', 'K', 3, 4) || startsWith(b, 'G', 'I', 'F', '8')
-        || startsWith(b, '%', 'P', 'D', 'F') || startsWith(b, 0xff, 0xd8, 0xff) || startsWith(b, 0x1f, 0x8b)) {
+    if (startsWith(b, 0x89, 'P', 'N', 'G')
+        || startsWith(b, 'P', 'K', 3, 4)
+        || startsWith(b, 'G', 'I', 'F', '8')
+        || startsWith(b, '%', 'P', 'D', 'F')
+        || startsWith(b, 0xff, 0xd8, 0xff)
+        || startsWith(b, 0x1f, 0x8b)) {
       return true;
     }
     boolean utf16 = b.length >= 2 && ((b[0] & 0xff) == 0xfe || (b[0] & 0xff) == 0xff);

@@ -1,0 +1,168 @@
+package io.themewire.index.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.themewire.core.message.ClassifiedItem;
+import io.themewire.index.Items;
+import io.themewire.index.search.QueryException;
+import io.themewire.index.search.SearchHit;
+import io.themewire.index.search.SearchRequest;
+import io.themewire.index.search.SearchResult;
+import io.themewire.index.search.ThemeCount;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneArticleIndexTest {
+
+  @TempDir Path dir;
+  LuceneArticleIndex index;
+
+  final ClassifiedItem back =
+      Items.item(
+          "back",
+          "Back to IC",
+          "After years as a manager I returned to engineering work.",
+          "manager-to-ic",
+          "2026-11-10");
+  final ClassifiedItem pkg =
+      Items.item(
+          "pkg",
+          "New package manager",
+          "We replaced the package manager in our monorepo.",
+          "other",
+          "2026-11-01");
+  final ClassifiedItem ladder =
+      Items.item(
+          "ladder",
+          "Our ladder",
+          "Levels and promotion expectations for engineers.",
+          "career-framework",
+          "2026-10-27");
+
+  @BeforeEach
+  void open() throws Exception {
+    index = LuceneArticleIndex.open(dir);
+    index.upsert(back);
+    index.upsert(pkg);
+    index.upsert(ladder);
+    index.commit();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    index.close();
+  }
+
+  @Test
+  void upsert_sameIdTwice_keepsOneDocument() throws Exception {
+    index.upsert(back);
+    index.upsert(back);
+    index.commit();
+    assertThat(index.count()).isEqualTo(3);
+  }
+
+  @Test
+  void search_matchesStemmedTermsAndFiltersByTheme() throws Exception {
+    SearchResult all = index.search(SearchRequest.of("manager"));
+    assertThat(all.hits())
+        .extracting(SearchHit::id)
+        .containsExactlyInAnyOrder(back.id().value(), pkg.id().value());
+
+    SearchResult onlyM2i =
+        index.search(
+            new SearchRequest("manager", "manager-to-ic", null, null, null, null, null, 10));
+    assertThat(onlyM2i.total()).isEqualTo(1);
+    SearchHit hit = onlyM2i.hits().get(0);
+    assertThat(hit.primary()).isEqualTo("manager-to-ic");
+    assertThat(hit.url()).isEqualTo("https://blog.example/back");
+    assertThat(hit.snippet()).contains("<mark>manager</mark>");
+  }
+
+  @Test
+  void search_byDateRangeAndSortedNewestFirst() throws Exception {
+    SearchResult r =
+        index.search(
+            new SearchRequest(
+                "",
+                null,
+                null,
+                null,
+                Instant.parse("2026-10-30T00:00:00Z"),
+                null,
+                SearchRequest.Sort.DATE,
+                10));
+    assertThat(r.hits())
+        .extracting(SearchHit::id)
+        .containsExactly(back.id().value(), pkg.id().value());
+  }
+
+  @Test
+  void search_snippetEscapesHtmlInTheText() throws Exception {
+    index.upsert(
+        Items.item(
+            "xss",
+            "<script>alert(1)</script>",
+            "The manager said <img src=x onerror=alert(1)> hello",
+            "other",
+            "2026-11-02"));
+    index.commit();
+    SearchHit hit = index.search(SearchRequest.of("hello")).hits().get(0);
+    assertThat(hit.snippet()).doesNotContain("<img").contains("&lt;img");
+  }
+
+  @Test
+  void get_returnsTheWholeStoredItem() throws Exception {
+    assertThat(index.get(back.id())).contains(back);
+  }
+
+  @Test
+  void themeCounts_countEveryThemePresent() throws Exception {
+    assertThat(index.themeCounts())
+        .containsExactlyInAnyOrder(
+            new ThemeCount("career-framework", 1, 1),
+            new ThemeCount("manager-to-ic", 1, 1),
+            new ThemeCount("other", 1, 1));
+  }
+
+  @Test
+  void search_refusesBadQueriesWithTypedReasons() {
+    assertThat(reason("title:(unclosed")).isEqualTo("query-syntax");
+    assertThat(reason("*tion")).isEqualTo("leading-wildcard");
+    assertThat(reason("(".repeat(40) + "a" + ")".repeat(40))).isEqualTo("query-too-deep");
+    assertThat(reason("a".repeat(2000))).isEqualTo("query-too-long");
+    assertThat(reason("/.*a.{30}/")).isEqualTo("regex-not-allowed");
+    StringBuilder many = new StringBuilder("t0");
+    for (int i = 1; i < 1100; i++) {
+      many.append(" OR t").append(i);
+    }
+    // 1,100 OR'ed terms: refused by length before the clause cap is ever reached.
+    assertThat(reason(many.toString())).isIn("query-too-long", "too-many-clauses");
+    // Prefix terms rewrite to one constant-score clause: a broad one is answered, not refused.
+    assertThat(reason("a*")).isEqualTo("accepted");
+  }
+
+  private String reason(String q) {
+    try {
+      index.search(SearchRequest.of(q));
+    } catch (QueryException e) {
+      return e.reason();
+    } catch (Exception e) {
+      return e.toString();
+    }
+    return "accepted";
+  }
+
+  @Test
+  void reopen_keepsCommittedItems() throws Exception {
+    index.close();
+    index = LuceneArticleIndex.open(dir);
+    assertThat(index.count()).isEqualTo(3);
+    assertThatThrownBy(() -> index.search(SearchRequest.of("AND")))
+        .isInstanceOf(QueryException.class);
+  }
+}

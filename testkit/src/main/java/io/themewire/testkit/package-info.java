@@ -1,0 +1,2 @@
+/** Test support: {@link io.themewire.testkit.FixtureServer}, a real HTTP server on loopback. */
+package io.themewire.testkit;
