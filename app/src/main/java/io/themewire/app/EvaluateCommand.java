@@ -5,6 +5,7 @@ import io.themewire.classify.taxonomy.LabelledText;
 import io.themewire.classify.taxonomy.Taxonomy;
 import io.themewire.classify.taxonomy.Theme;
 import io.themewire.classify.theme.ThemeClassifier;
+import io.themewire.classify.theme.ThemeModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -13,9 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,36 +44,77 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Labelled JSON Lines (default: the bundled held-out split).")
   Path file;
 
+  @Option(
+      names = "--cross-validate",
+      paramLabel = "K",
+      description =
+          "Instead of FILE, score K-fold cross-validation on the taxonomy's training examples"
+              + " (for tuning without touching held-out data).")
+  Integer folds;
+
+  @Option(
+      names = "--show-errors",
+      description = "Also print each misread example as 'gold -> predicted | text'.")
+  boolean showErrors;
+
   @Override
   public Integer call() throws IOException {
-    List<LabelledText> examples = load();
+    if (folds != null && file != null) {
+      throw new ParameterException(
+          spec.commandLine(), "give either FILE or --cross-validate, not both");
+    }
+    if (folds != null && (folds < 2 || folds > 20)) {
+      throw new ParameterException(
+          spec.commandLine(), "--cross-validate must be 2..20, got " + folds);
+    }
+    List<LabelledText> examples = folds == null ? load() : null;
     PrintWriter out = spec.commandLine().getOut();
     try (Wiring wiring = common.wiring()) {
       Taxonomy taxonomy = wiring.taxonomy();
-      ThemeClassifier classifier = wiring.classifier();
-      Evaluation eval =
-          evaluate(classifier, taxonomy, examples, ProgressBar.onStderr("evaluating"));
-      out.printf(
-          "%d examples from %s%n%n",
-          examples.size(), file == null ? "the bundled held-out split" : file);
-      out.print(eval.report());
+      List<String> predicted;
+      String heading;
+      if (folds != null) {
+        examples = taxonomy.examples();
+        ProgressBar bar = ProgressBar.onStderr("cross-validating");
+        predicted = ThemeModel.crossValidate(taxonomy, wiring.annotator(), folds, 42, bar);
+        bar.finish();
+        heading =
+            folds + "-fold cross-validation on the training examples of " + taxonomy.versionTag();
+      } else {
+        predicted = predict(wiring.classifier(), examples, ProgressBar.onStderr("evaluating"));
+        heading = "examples from " + (file == null ? "the bundled held-out split" : file);
+      }
+      List<String> gold = examples.stream().map(LabelledText::label).toList();
+      if (showErrors) {
+        for (int i = 0; i < gold.size(); i++) {
+          if (!gold.get(i).equals(predicted.get(i))) {
+            out.println(gold.get(i) + " -> " + predicted.get(i) + " | " + examples.get(i).text());
+          }
+        }
+        out.println();
+      }
+      out.printf("%d %s%n%n", gold.size(), heading);
+      out.print(Evaluation.of(gold, predicted, opposites(taxonomy)).report());
     }
     out.flush();
     return 0;
   }
 
-  static Evaluation evaluate(
-      ThemeClassifier classifier, Taxonomy taxonomy, List<LabelledText> examples, ProgressBar bar) {
-    List<String> gold = new ArrayList<>();
-    List<String> predicted = new ArrayList<>();
-    int done = 0;
-    for (LabelledText e : examples) {
-      gold.add(e.label());
-      predicted.add(classifier.classify(e.text()).primary());
-      bar.update(++done, examples.size());
-    }
+  /** The primary theme of each example, classified on every core. */
+  static List<String> predict(
+      ThemeClassifier classifier, List<LabelledText> examples, ProgressBar bar) {
+    AtomicInteger done = new AtomicInteger();
+    List<String> predicted =
+        examples.parallelStream()
+            .map(
+                e -> {
+                  String p = classifier.classify(e.text()).primary();
+                  bar.update(done.incrementAndGet(), examples.size());
+                  return p;
+                })
+            .toList();
     bar.finish();
-    return Evaluation.of(gold, predicted, opposites(taxonomy));
+    return predicted;
   }
 
   /** Pairs of transition themes that are each other's reverse. */

@@ -149,6 +149,9 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
     String from = null;
     String to = null;
     for (Roles.Mention m : Roles.find(evidence.tokens())) {
+      if (!m.title()) {
+        continue;
+      }
       if (from == null && m.family().equals(theme.transition().from())) {
         from = m.phrase();
       } else if (to == null && m.family().equals(theme.transition().to())) {
@@ -169,7 +172,9 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
     List<Entity> out = new ArrayList<>();
     for (Sentence s : sentences) {
       for (Roles.Mention m : Roles.find(s.tokens())) {
-        if (m.to() - m.from() > 1 && seen.add(m.phrase().toLowerCase(java.util.Locale.ROOT))) {
+        if (m.title()
+            && m.to() - m.from() > 1
+            && seen.add(m.phrase().toLowerCase(java.util.Locale.ROOT))) {
           out.add(new Entity(m.phrase(), "TITLE"));
         }
       }

@@ -24,7 +24,7 @@ import java.util.Set;
 final class Features {
 
   /** Part of the model version: bump when the features change. */
-  static final int VERSION = 1;
+  static final int VERSION = 4;
 
   private static final Set<String> CUES =
       Set.of(
@@ -65,6 +65,10 @@ final class Features {
           "instead");
   private static final int CUE_REACH = 5;
 
+  /** Job-level codes as ladders write them: L5, E6, IC4, SDE2, P3, M1. */
+  private static final java.util.regex.Pattern LEVEL_CODE =
+      java.util.regex.Pattern.compile("(?:L|E|IC|SDE|SWE|P|M|T|G|D)-?[1-9][0-9]?");
+
   private Features() {}
 
   /** Features of a whole text: the union of its sentences' features. */
@@ -83,6 +87,26 @@ final class Features {
     return out;
   }
 
+  /**
+   * The subset of features that carries the direction of a move: role families, cues, "from A to
+   * B", the order of families and role contexts, plus the lemmas (the verbs of moving).
+   */
+  static Set<String> directional(Collection<String> features) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String f : features) {
+      if (f.startsWith("c:")
+          || f.startsWith("k:")
+          || f.startsWith("ft:")
+          || f.startsWith("o:")
+          || f.startsWith("g:")
+          || f.startsWith("r:")
+          || f.startsWith("w:")) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
   private static void addSentence(List<Token> tokens, Set<String> out) {
     String prev = "<s>";
     for (Token t : tokens) {
@@ -90,6 +114,9 @@ final class Features {
         continue;
       }
       String lemma = t.lemma();
+      if (LEVEL_CODE.matcher(t.word()).matches()) {
+        out.add("s:level-code");
+      }
       out.add("w:" + lemma);
       out.add("b:" + prev + "_" + lemma);
       prev = lemma;
@@ -98,7 +125,9 @@ final class Features {
     for (Roles.Mention m : mentions) {
       out.add("r:" + m.family());
     }
+    addRoleContexts(tokens, mentions, out);
     addCues(tokens, mentions, out);
+    addCueClasses(tokens, mentions, out);
     addOrder(mentions, out);
     addFromTo(tokens, mentions, out);
   }
@@ -119,6 +148,123 @@ final class Features {
         Roles.Mention m = mentions.get(k);
         if (m.to() <= i && i - m.to() < 3) {
           out.add("c:" + m.family() + "<" + lemma);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * N-grams of the sentence with each role phrase collapsed to its family ({@code back_to_IC},
+   * {@code from_MANAGER_to}): the words around a role say which way a move goes, whichever title
+   * the writer used.
+   */
+  private static void addRoleContexts(
+      List<Token> tokens, List<Roles.Mention> mentions, Set<String> out) {
+    if (mentions.isEmpty()) {
+      return;
+    }
+    List<String> seq = new java.util.ArrayList<>();
+    int m = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (m < mentions.size() && mentions.get(m).from() == i) {
+        seq.add(mentions.get(m).family().toUpperCase(java.util.Locale.ROOT));
+        i = mentions.get(m).to() - 1;
+        m++;
+      } else if (!isNoise(tokens.get(i))) {
+        seq.add(tokens.get(i).lemma());
+      }
+    }
+    for (int i = 0; i < seq.size(); i++) {
+      String w = seq.get(i);
+      if (!w.equals("IC") && !w.equals("MANAGER")) {
+        continue;
+      }
+      String p1 = i > 0 ? seq.get(i - 1) : "<s>";
+      String p2 = i > 1 ? seq.get(i - 2) : "<s>";
+      String n1 = i + 1 < seq.size() ? seq.get(i + 1) : "</s>";
+      String n2 = i + 2 < seq.size() ? seq.get(i + 2) : "</s>";
+      out.add("g:" + p1 + "_" + w);
+      out.add("g:" + p2 + "_" + p1 + "_" + w);
+      out.add("g:" + w + "_" + n1);
+      out.add("g:" + w + "_" + n1 + "_" + n2);
+    }
+  }
+
+  /** Words that, shortly before a role, mark it as the one left behind. */
+  private static final Set<String> SOURCE_CUES =
+      Set.of(
+          "from",
+          "former",
+          "formerly",
+          "previously",
+          "ex",
+          "ex-",
+          "leave",
+          "quit",
+          "resign",
+          "after",
+          "exit",
+          "away",
+          "down",
+          "stop",
+          "give",
+          "abandon",
+          "retire",
+          "used",
+          "years");
+
+  /** Words that, shortly before a role, mark it as the one moved to. */
+  private static final Set<String> TARGET_CUES =
+      Set.of(
+          "to",
+          "into",
+          "become",
+          "now",
+          "new",
+          "first",
+          "promote",
+          "appoint",
+          "name",
+          "back",
+          "return",
+          "join",
+          "accept",
+          "take",
+          "start",
+          "begin",
+          "hire",
+          "offer",
+          "apply",
+          "interview",
+          "onto",
+          "toward",
+          "towards",
+          "today",
+          "officially");
+
+  private static final int CUE_CLASS_REACH = 6;
+
+  /**
+   * For each role, the class of the nearest cue before it: {@code k:SRC>manager} (a manager role
+   * being left) or {@code k:TGT>ic} (an IC role being taken up). Classes pool the evidence of many
+   * rare cue words.
+   */
+  private static void addCueClasses(
+      List<Token> tokens, List<Roles.Mention> mentions, Set<String> out) {
+    for (Roles.Mention m : mentions) {
+      for (int i = m.from() - 1; i >= Math.max(0, m.from() - CUE_CLASS_REACH); i--) {
+        String lemma = tokens.get(i).lemma();
+        String cls =
+            SOURCE_CUES.contains(lemma) ? "SRC" : TARGET_CUES.contains(lemma) ? "TGT" : null;
+        if (lemma.equals("be")) {
+          // "I was a manager" leaves a role behind; "I am a manager" holds it now.
+          String pos = tokens.get(i).pos();
+          cls = pos.equals("VBD") ? "SRC" : pos.equals("VBP") || pos.equals("VBZ") ? "TGT" : null;
+        }
+        if (cls != null) {
+          out.add("k:" + cls + ">" + m.family());
+          out.add("k:" + lemma + ">" + m.family() + (m.title() ? "" : "-act"));
           break;
         }
       }

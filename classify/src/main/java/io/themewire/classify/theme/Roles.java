@@ -20,8 +20,11 @@ final class Roles {
   static final String MANAGER = "manager";
   static final String IC = "ic";
 
-  /** A role mention: its family, token span [from, to) and phrase as written. */
-  record Mention(String family, int from, int to, String phrase) {}
+  /**
+   * A role mention: its family, token span [from, to), phrase as written, and whether it names a
+   * job title ("staff engineer") rather than an activity of the role ("coding", "1:1s").
+   */
+  record Mention(String family, int from, int to, String phrase, boolean title) {}
 
   private static final Set<String> MANAGER_HEADS =
       Set.of(
@@ -53,7 +56,32 @@ final class Roles {
           "coding",
           "keyboard",
           "hands-on",
-          "ics");
+          "ics",
+          "programming");
+
+  /** Heads that name what a role does rather than the role. */
+  private static final Set<String> ACTIVITIES =
+      Set.of(
+          "manage",
+          "managing",
+          "management",
+          "leadership",
+          "coding",
+          "keyboard",
+          "hands-on",
+          "programming",
+          "code",
+          "1:1",
+          "one-on-one",
+          "report",
+          "lead");
+
+  /** Verbs after which "code" is the IC's craft ("writing code"), not a coupon or a codebase. */
+  private static final Set<String> CODE_VERBS =
+      Set.of("write", "ship", "production", "review", "commit");
+
+  private static final Set<String> LED_GROUPS =
+      Set.of("team", "people", "group", "org", "organization", "squad");
 
   /** Nouns that may stand before a manager head without making it something else. */
   private static final Set<String> MANAGER_MODIFIERS =
@@ -140,6 +168,28 @@ final class Roles {
     if (lemma.equals("head") && i + 1 < tokens.size() && tokens.get(i + 1).lemma().equals("of")) {
       return MANAGER;
     }
+    if (lemma.equals("1:1") || lemma.equals("one-on-one") || lemma.equals("headcount")) {
+      return MANAGER;
+    }
+    if (lemma.equals("report")
+        && t.pos().equals("NNS")
+        && i > 0
+        && (tokens.get(i - 1).lemma().equals("direct")
+            || tokens.get(i - 1).pos().equals("CD")
+            || tokens.get(i - 1).pos().equals("PRP$"))) {
+      return MANAGER;
+    }
+    if (lemma.equals("lead") && t.pos().startsWith("VB")) {
+      for (int k = i + 1; k < Math.min(tokens.size(), i + 4); k++) {
+        if (LED_GROUPS.contains(tokens.get(k).lemma())) {
+          return MANAGER;
+        }
+      }
+      return null;
+    }
+    if (lemma.equals("code") && i > 0 && CODE_VERBS.contains(tokens.get(i - 1).lemma())) {
+      return IC;
+    }
     if (lemma.equals("lead")
         && t.pos().startsWith("NN")
         && i > 0
@@ -160,8 +210,10 @@ final class Roles {
       if (family == null) {
         continue;
       }
+      boolean title = !ACTIVITIES.contains(tokens.get(i).lemma());
       int from = i;
-      while (from > 0
+      while (title
+          && from > 0
           && i - from < 3
           && WIDEN_POS.contains(tokens.get(from - 1).pos())
           && !NOT_IN_PHRASE.contains(tokens.get(from - 1).lemma())
@@ -169,7 +221,8 @@ final class Roles {
         from--;
       }
       int to = i + 1;
-      if (to + 1 < tokens.size()
+      if (title
+          && to + 1 < tokens.size()
           && tokens.get(to).lemma().equals("of")
           && tokens.get(to + 1).pos().startsWith("NN")) {
         to += 2;
@@ -181,7 +234,7 @@ final class Roles {
         }
         phrase.append(tokens.get(k).word());
       }
-      out.add(new Mention(family, from, to, phrase.toString()));
+      out.add(new Mention(family, from, to, phrase.toString(), title));
       i = to - 1;
     }
     return out;
