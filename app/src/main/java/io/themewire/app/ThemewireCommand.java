@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       ClassifyCommand.class,
       TrainCommand.class,
-      EvaluateCommand.class
+      EvaluateCommand.class,
+      ReclassifyCommand.class
     })
 final class ThemewireCommand implements Runnable {
 

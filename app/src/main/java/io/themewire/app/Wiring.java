@@ -105,7 +105,11 @@ final class Wiring implements AutoCloseable {
       bar.finish();
       classifier =
           new CoreNlpThemeClassifier(
-              annotator(), model, taxonomy(), CoreNlpThemeClassifier.DEFAULT_MAX_CHARS);
+              annotator(),
+              model,
+              taxonomy(),
+              CoreNlpThemeClassifier.DEFAULT_MAX_CHARS,
+              CoreNlpThemeClassifier.DEFAULT_BUDGET);
     }
     return classifier;
   }

@@ -32,7 +32,9 @@ class CliTest {
   @Test
   void help_onEveryCommand_exitsZero() {
     for (String cmd :
-        new String[] {"demo", "serve", "extract", "ingest", "classify", "train", "evaluate"}) {
+        new String[] {
+          "demo", "serve", "extract", "ingest", "classify", "train", "evaluate", "reclassify"
+        }) {
       Run r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).startsWith("Usage: themewire " + cmd);

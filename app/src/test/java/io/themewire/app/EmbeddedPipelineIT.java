@@ -79,6 +79,11 @@ class EmbeddedPipelineIT {
         .allSatisfy(l -> assertThat(l.reason()).isNotBlank());
     assertThat(Files.exists(data.resolve("index"))).isTrue();
     wiring.close();
+
+    // Re-labelling history with the saved model touches every item and loses none.
+    CliTest.Run relabel = CliTest.run("reclassify", "--all", "--data", data.toString());
+    assertThat(relabel.code()).isZero();
+    assertThat(relabel.out()).startsWith(indexed + " items, " + indexed + " re-labelled");
   }
 
   private static Map<String, Map<String, Long>> runOnce(

@@ -41,6 +41,12 @@ public interface ArticleIndex extends AutoCloseable {
   /** What is stored of an item's provenance. */
   record Stored(String contentHash, String modelVersion) {}
 
+  /**
+   * Hands every stored item to {@code consumer}, as of the moment the call starts: writes made
+   * meanwhile (re-labelled items, say) are not seen again.
+   */
+  void scan(java.util.function.Consumer<ClassifiedItem> consumer) throws IOException;
+
   /** Item counts of every theme present, by theme id. */
   List<ThemeCount> themeCounts() throws IOException;
 

@@ -10,14 +10,23 @@ import io.themewire.core.message.Entity;
 import io.themewire.core.message.Evidence;
 import io.themewire.core.message.SentenceSpan;
 import io.themewire.core.message.ThemeScore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The theme classifier on CoreNLP: annotate once, score the whole text with the {@link ThemeModel}
@@ -28,6 +37,11 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
 
   /** Characters read at most; the rest of a longer text is ignored and the item flagged. */
   public static final int DEFAULT_MAX_CHARS = 20_000;
+
+  /** Time allowed per text before it is left unclassified. */
+  public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(5);
+
+  private static final Logger log = LoggerFactory.getLogger(CoreNlpThemeClassifier.class);
 
   /** A secondary theme is reported when its probability reaches this. */
   static final double THEME_THRESHOLD = 0.25;
@@ -44,17 +58,57 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
   private final ThemeModel model;
   private final Taxonomy taxonomy;
   private final int maxChars;
+  private final Duration budget;
+  private final ExecutorService workers =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "tw-classify");
+            t.setDaemon(true);
+            return t;
+          });
 
+  /**
+   * @param maxChars characters read at most ({@link #DEFAULT_MAX_CHARS})
+   * @param budget time allowed per text ({@link #DEFAULT_BUDGET})
+   */
   public CoreNlpThemeClassifier(
-      CoreNlpAnnotator annotator, ThemeModel model, Taxonomy taxonomy, int maxChars) {
+      CoreNlpAnnotator annotator,
+      ThemeModel model,
+      Taxonomy taxonomy,
+      int maxChars,
+      Duration budget) {
     this.annotator = annotator;
     this.model = model;
     this.taxonomy = taxonomy;
     this.maxChars = maxChars;
+    this.budget = budget;
   }
 
+  /**
+   * Classifies within the time budget: a text that takes longer (pathological input, a starved
+   * machine) comes back {@code unclassified} with the flag {@code timeout}, and the caller moves
+   * on. The work itself is interrupted.
+   */
   @Override
   public Classification classify(String text) {
+    Future<Classification> result = workers.submit(() -> classifyNow(text));
+    try {
+      return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      result.cancel(true);
+      log.warn(
+          "classification exceeded its {} ms budget; item left unclassified", budget.toMillis());
+      return unclassified(new ArrayList<>(List.of("timeout")));
+    } catch (InterruptedException e) {
+      result.cancel(true);
+      Thread.currentThread().interrupt();
+      return unclassified(new ArrayList<>(List.of("interrupted")));
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("classification failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private Classification classifyNow(String text) {
     List<String> flags = new ArrayList<>();
     String input = text == null ? "" : text;
     if (input.length() > maxChars) {

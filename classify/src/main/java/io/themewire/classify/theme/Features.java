@@ -24,7 +24,7 @@ import java.util.Set;
 final class Features {
 
   /** Part of the model version: bump when the features change. */
-  static final int VERSION = 4;
+  static final int VERSION = 6;
 
   private static final Set<String> CUES =
       Set.of(
@@ -84,26 +84,6 @@ final class Features {
   static Set<String> of(Sentence sentence) {
     Set<String> out = new LinkedHashSet<>();
     addSentence(sentence.tokens(), out);
-    return out;
-  }
-
-  /**
-   * The subset of features that carries the direction of a move: role families, cues, "from A to
-   * B", the order of families and role contexts, plus the lemmas (the verbs of moving).
-   */
-  static Set<String> directional(Collection<String> features) {
-    Set<String> out = new LinkedHashSet<>();
-    for (String f : features) {
-      if (f.startsWith("c:")
-          || f.startsWith("k:")
-          || f.startsWith("ft:")
-          || f.startsWith("o:")
-          || f.startsWith("g:")
-          || f.startsWith("r:")
-          || f.startsWith("w:")) {
-        out.add(f);
-      }
-    }
     return out;
   }
 

@@ -33,12 +33,16 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>The <em>theme</em> classifier scores every theme from all features.
- *   <li>The <em>direction</em> classifier, trained only on the transition themes' examples and only
- *       on the features that carry order (role families, cues, "from A to B", role contexts),
- *       decides which way a move goes. The transition themes' joint probability is split between
- *       them by it: "promoted to manager" and "stepped down from manager" share most words, and a
- *       bag of words alone reads them the wrong way round too often.
+ *   <li>The <em>direction</em> classifier, trained only on the transition themes' examples, decides
+ *       which way a move goes: with nothing else to separate, its weight goes to what carries order
+ *       (cue classes, role contexts, "from A to B", bigrams). The transition themes' joint
+ *       probability is split between them by it: "promoted to manager" and "stepped down from
+ *       manager" share most words, and a bag of words alone reads them the wrong way round too
+ *       often.
  * </ul>
+ *
+ * <p>Theme probabilities are rebalanced by the themes' shares of the examples, so a theme with more
+ * examples is not favoured for that alone.
  *
  * <p>{@link #version()} is a digest of everything that shapes the model — examples, features,
  * annotators, prior — so a saved model is reused only while all of those are unchanged. Thread-safe
@@ -49,13 +53,17 @@ public final class ThemeModel {
   /** Strength of the Gaussian prior (L2): larger fits the examples more closely. */
   static final double SIGMA = 1.0;
 
+  /** Part of the model version: bump when what is saved ({@code Classifiers}) changes shape. */
+  static final int FORMAT = 2;
+
   private static final Logger log = LoggerFactory.getLogger(ThemeModel.class);
 
   /** What is saved: both classifiers and the transition themes the second one separates. */
   private record Classifiers(
       LinearClassifier<String, String> themes,
       LinearClassifier<String, String> direction,
-      List<String> transitions)
+      List<String> transitions,
+      Map<String, Double> balance)
       implements Serializable {}
 
   private final Classifiers classifiers;
@@ -71,6 +79,7 @@ public final class ThemeModel {
     StringBuilder key = new StringBuilder();
     key.append(taxonomy.versionTag()).append('\n');
     key.append("features=").append(Features.VERSION).append('\n');
+    key.append("format=").append(FORMAT).append('\n');
     key.append("annotators=").append(CoreNlpAnnotator.ANNOTATORS).append('\n');
     key.append("sigma=").append(SIGMA).append('\n');
     for (Theme t : taxonomy.themes()) {
@@ -164,13 +173,28 @@ public final class ThemeModel {
     for (int i = 0; i < features.size(); i++) {
       all.add(new BasicDatum<>(features.get(i), labels.get(i)));
       if (transitions.contains(labels.get(i))) {
-        moves.add(new BasicDatum<>(Features.directional(features.get(i)), labels.get(i)));
+        moves.add(new BasicDatum<>(features.get(i), labels.get(i)));
         movesSeen.add(labels.get(i));
       }
     }
     LinearClassifier<String, String> direction = movesSeen.size() >= 2 ? linear(moves) : null;
     return new Classifiers(
-        linear(all), direction, direction == null ? List.of() : List.copyOf(movesSeen));
+        linear(all),
+        direction,
+        direction == null ? List.of() : List.copyOf(movesSeen),
+        balance(labels));
+  }
+
+  /**
+   * Per-theme factors that undo the themes' shares of the examples: a theme with twice the examples
+   * of another is not twice as likely in the wild, so its probability is scaled down.
+   */
+  private static Map<String, Double> balance(List<String> labels) {
+    Map<String, Double> counts = new TreeMap<>();
+    labels.forEach(l -> counts.merge(l, 1.0, Double::sum));
+    Map<String, Double> factors = new TreeMap<>();
+    counts.forEach((label, n) -> factors.put(label, labels.size() / (counts.size() * n)));
+    return factors;
   }
 
   private static LinearClassifier<String, String> linear(Dataset<String, String> data) {
@@ -219,13 +243,20 @@ public final class ThemeModel {
   /** Probability of each theme, summing to 1, for a set of features. Sorted by theme id. */
   Map<String, Double> probabilities(Collection<String> features) {
     Map<String, Double> out = probabilities(classifiers.themes(), features);
+    double sum = 0;
+    for (Map.Entry<String, Double> e : out.entrySet()) {
+      e.setValue(e.getValue() * classifiers.balance().getOrDefault(e.getKey(), 1.0));
+      sum += e.getValue();
+    }
+    for (Map.Entry<String, Double> e : out.entrySet()) {
+      e.setValue(e.getValue() / sum);
+    }
     if (classifiers.direction() != null) {
       double mass = 0;
       for (String t : classifiers.transitions()) {
         mass += out.getOrDefault(t, 0.0);
       }
-      Map<String, Double> way =
-          probabilities(classifiers.direction(), Features.directional(features));
+      Map<String, Double> way = probabilities(classifiers.direction(), features);
       for (String t : classifiers.transitions()) {
         out.put(t, mass * way.getOrDefault(t, 0.0));
       }

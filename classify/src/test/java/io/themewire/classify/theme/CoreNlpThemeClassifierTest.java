@@ -86,4 +86,20 @@ class CoreNlpThemeClassifierTest {
     assertThat(big.flags()).contains("truncated");
     assertThat(big.primary()).isEqualTo("manager-to-ic");
   }
+
+  @Test
+  void classify_overItsTimeBudget_isUnclassifiedWithAFlag() {
+    CoreNlpThemeClassifier hurried =
+        new CoreNlpThemeClassifier(
+            SharedModel.ANNOTATOR,
+            SharedModel.MODEL,
+            SharedModel.TAXONOMY,
+            20_000,
+            java.time.Duration.ofNanos(1));
+
+    Classification c = hurried.classify("I went back to IC after managing. ".repeat(500));
+
+    assertThat(c.primary()).isEqualTo(ClassifiedItem.UNCLASSIFIED);
+    assertThat(c.flags()).containsExactly("timeout");
+  }
 }

@@ -11,7 +11,11 @@ final class SharedModel {
   static final ThemeModel MODEL = ThemeModel.train(TAXONOMY, ANNOTATOR, Progress.NONE);
   static final CoreNlpThemeClassifier CLASSIFIER =
       new CoreNlpThemeClassifier(
-          ANNOTATOR, MODEL, TAXONOMY, CoreNlpThemeClassifier.DEFAULT_MAX_CHARS);
+          ANNOTATOR,
+          MODEL,
+          TAXONOMY,
+          CoreNlpThemeClassifier.DEFAULT_MAX_CHARS,
+          CoreNlpThemeClassifier.DEFAULT_BUDGET);
 
   private SharedModel() {}
 }

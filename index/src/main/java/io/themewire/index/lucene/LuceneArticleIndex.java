@@ -347,6 +347,26 @@ public final class LuceneArticleIndex implements ArticleIndex {
   }
 
   @Override
+  public void scan(java.util.function.Consumer<ClassifiedItem> consumer) throws IOException {
+    searchers.maybeRefresh();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+        org.apache.lucene.index.StoredFields fields = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live == null || live.get(doc)) {
+            String json = fields.document(doc, Set.of(JSON)).get(JSON);
+            consumer.accept(Topic.ITEMS_CLASSIFIED.codec().decode(json));
+          }
+        }
+      }
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
   public List<ThemeCount> themeCounts() throws IOException {
     searchers.maybeRefresh();
     IndexSearcher searcher = searchers.acquire();

@@ -165,4 +165,13 @@ class LuceneArticleIndexTest {
     assertThatThrownBy(() -> index.search(SearchRequest.of("AND")))
         .isInstanceOf(QueryException.class);
   }
+
+  @Test
+  void scan_visitsEveryLiveItemOnce() throws Exception {
+    index.upsert(back);
+    index.commit();
+    java.util.List<ClassifiedItem> seen = new java.util.ArrayList<>();
+    index.scan(seen::add);
+    assertThat(seen).containsExactlyInAnyOrder(back, pkg, ladder);
+  }
 }

@@ -56,12 +56,27 @@ public final class FeedParser {
     }
     String base = location.startsWith("http") ? location : feed.getLink();
     String feedTitle = feed.getTitle() == null ? null : HtmlText.fromHtml(feed.getTitle());
-    Source source = new Source(location, feedTitle, SourceKind.FEED);
+    Source source = new Source(sourceId(location, feed.getLink()), feedTitle, SourceKind.FEED);
     List<RawItem> items = new ArrayList<>();
     for (SyndEntry entry : feed.getEntries()) {
       items.add(toItem(entry, source, base, fetchedAt));
     }
     return new ParsedFeed(source, feed.getLink(), items);
+  }
+
+  /**
+   * A fetched feed is known by its URL. A feed read from a file is known by the site it describes
+   * (its {@code <link>}), so the same feed saved in two places is one source; failing that, by its
+   * file name.
+   */
+  private String sourceId(String location, String siteLink) {
+    if (location.startsWith("http://") || location.startsWith("https://")) {
+      return location;
+    }
+    return canonicalizer
+        .canonicalize(siteLink)
+        .map(CanonicalUrl::value)
+        .orElse("file:" + java.nio.file.Path.of(location).getFileName());
   }
 
   private RawItem toItem(SyndEntry entry, Source source, String base, Instant fetchedAt) {
