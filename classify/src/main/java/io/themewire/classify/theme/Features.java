@@ -80,14 +80,19 @@ final class Features {
     return out;
   }
 
-  /** Features of one sentence alone. */
-  static Set<String> of(Sentence sentence) {
+  /** Features of one sentence alone, given its role mentions ({@link Roles#find}). */
+  static Set<String> of(Sentence sentence, List<Roles.Mention> mentions) {
     Set<String> out = new LinkedHashSet<>();
-    addSentence(sentence.tokens(), out);
+    addSentence(sentence.tokens(), mentions, out);
     return out;
   }
 
   private static void addSentence(List<Token> tokens, Set<String> out) {
+    addSentence(tokens, Roles.find(tokens), out);
+  }
+
+  private static void addSentence(
+      List<Token> tokens, List<Roles.Mention> mentions, Set<String> out) {
     String prev = "<s>";
     for (Token t : tokens) {
       if (isNoise(t)) {
@@ -101,7 +106,6 @@ final class Features {
       out.add("b:" + prev + "_" + lemma);
       prev = lemma;
     }
-    List<Roles.Mention> mentions = Roles.find(tokens);
     for (Roles.Mention m : mentions) {
       out.add("r:" + m.family());
     }

@@ -1,0 +1,94 @@
+package io.themewire.bench;
+
+import io.themewire.core.progress.Progress;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bench/run}: Themewire's benchmarks. Prints Markdown tables to stdout. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a benchmark: 'extraction' (quality and speed on the shared article corpus) or"
+          + " 'classify' (items/s of the classify stage against bare CoreNLP, short posts and"
+          + " 800-word articles, and heap)."
+    })
+public final class Bench implements Callable<Integer> {
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "BENCHMARK", description = "extraction or classify")
+  String which;
+
+  @Option(
+      names = "--corpora",
+      paramLabel = "DIR",
+      description = "The shared corpora folder (default: ../shared/corpora beside the checkout).")
+  Path corpora;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "5",
+      description = "Timed rounds (default: ${DEFAULT-VALUE}); the first warms up.")
+  int rounds;
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new Bench());
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          ex.getCommandLine().getErr().println("bench: " + ex.getMessage() + " (see --help)");
+          return 2;
+        });
+    System.exit(cli.execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (rounds < 2 || rounds > 100) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--rounds must be 2..100, got " + rounds);
+    }
+    Path dir = corpora != null ? corpora : defaultCorpora();
+    if (!Files.isDirectory(dir)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "no corpora folder at " + dir + " (use --corpora DIR)");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Progress bar = progress(which);
+    switch (which.toLowerCase(Locale.ROOT)) {
+      case "extraction" ->
+          ExtractionBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
+      case "classify" ->
+          ClassifyBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "unknown benchmark '" + which + "': use extraction or classify");
+    }
+    if (System.console() != null) {
+      System.err.println();
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static Path defaultCorpora() {
+    String home = System.getenv("THEMEWIRE_HOME");
+    return Path.of(home == null ? "." : home).resolve("../shared/corpora").normalize();
+  }
+
+  private static Progress progress(String label) {
+    if (System.console() == null) {
+      return Progress.NONE;
+    }
+    return (done, total) ->
+        System.err.printf(Locale.ROOT, "\r%s: round %d of %d", label, done, total);
+  }
+}
