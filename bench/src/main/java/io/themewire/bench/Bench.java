@@ -40,6 +40,13 @@ public final class Bench implements Callable<Integer> {
       description = "Timed rounds (default: ${DEFAULT-VALUE}); the first warms up.")
   int rounds;
 
+  @Option(
+      names = "--worst",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "extraction: also list the N pages with the lowest F1.")
+  int worst;
+
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Bench());
     cli.setParameterExceptionHandler(
@@ -65,7 +72,8 @@ public final class Bench implements Callable<Integer> {
     Progress bar = progress(which);
     switch (which.toLowerCase(Locale.ROOT)) {
       case "extraction" ->
-          ExtractionBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
+          ExtractionBenchmark.run(
+              Corpus.load(dir.resolve("article-extraction")), rounds, worst, out, bar);
       case "classify" ->
           ClassifyBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
       default ->

@@ -21,7 +21,7 @@ final class ExtractionBenchmark {
 
   private ExtractionBenchmark() {}
 
-  static void run(Corpus corpus, int rounds, PrintWriter out, Progress progress)
+  static void run(Corpus corpus, int rounds, int worst, PrintWriter out, Progress progress)
       throws IOException {
     Map<String, String> html = new LinkedHashMap<>();
     long bytes = 0;
@@ -56,7 +56,8 @@ final class ExtractionBenchmark {
     out.printf(Locale.ROOT, "Article extraction on %d pages of %s%n%n", html.size(), corpus.dir());
     out.println("| extractor | F1 | precision | recall | accuracy |");
     out.println("| --- | ---: | ---: | ---: | ---: |");
-    row(out, "Themewire ArticleExtractor", ShingleScore.score(corpus.truth(), ours));
+    ShingleScore.Result result = ShingleScore.score(corpus.truth(), ours);
+    row(out, "Themewire ArticleExtractor", result);
     for (String ref : List.of("readability_js", "boilerpipe", "html-text")) {
       row(
           out,
@@ -75,6 +76,31 @@ final class ExtractionBenchmark {
         bytes / 1e6 / ourMedian,
         html.size() / bareMedian,
         ourMedian / bareMedian);
+    worstPages(corpus, result, worst, out);
+  }
+
+  private static void worstPages(
+      Corpus corpus, ShingleScore.Result result, int worst, PrintWriter out) {
+    if (worst <= 0) {
+      return;
+    }
+    out.printf("%nThe %d pages with the lowest F1 (precision, recall, id, url):%n", worst);
+    result.perPage().entrySet().stream()
+        .sorted(java.util.Comparator.comparingDouble(e -> f1(e.getValue())))
+        .limit(worst)
+        .forEach(
+            e ->
+                out.printf(
+                    Locale.ROOT,
+                    "  %.2f %.2f %s %s%n",
+                    e.getValue()[0],
+                    e.getValue()[1],
+                    e.getKey(),
+                    corpus.urls().get(e.getKey())));
+  }
+
+  private static double f1(double[] pr) {
+    return pr[0] + pr[1] == 0 ? 0 : 2 * pr[0] * pr[1] / (pr[0] + pr[1]);
   }
 
   private static void row(PrintWriter out, String name, ShingleScore.Result r) {

@@ -18,8 +18,14 @@ final class ShingleScore {
 
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+");
 
-  /** Corpus-level figures. */
-  record Result(double f1, double precision, double recall, double accuracy, int pages) {}
+  /** Corpus-level figures, with each page's precision and recall. */
+  record Result(
+      double f1,
+      double precision,
+      double recall,
+      double accuracy,
+      int pages,
+      Map<String, double[]> perPage) {}
 
   private ShingleScore() {}
 
@@ -59,6 +65,7 @@ final class ShingleScore {
     double recallSum = 0;
     int recallPages = 0;
     int exact = 0;
+    Map<String, double[]> perPage = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, String> page : truth.entrySet()) {
       List<String> t = tokens(page.getValue());
       List<String> p = tokens(predicted.getOrDefault(page.getKey(), ""));
@@ -88,6 +95,7 @@ final class ShingleScore {
         precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
       }
+      perPage.put(page.getKey(), new double[] {precision, recall});
       if (tp + fp > 0) {
         precisionSum += precision;
         precisionPages++;
@@ -101,6 +109,11 @@ final class ShingleScore {
     double recall = recallPages == 0 ? 0 : recallSum / recallPages;
     double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     return new Result(
-        f1, precision, recall, truth.isEmpty() ? 0 : (double) exact / truth.size(), truth.size());
+        f1,
+        precision,
+        recall,
+        truth.isEmpty() ? 0 : (double) exact / truth.size(),
+        truth.size(),
+        perPage);
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The daily briefing: story clustering across sources and extractive summaries with citations. Not
- * built yet; the module exists so the build and the module table are complete.
+ * The daily briefing. So far: {@link io.themewire.digest.DayWindow}, which day an item belongs to
+ * in the briefing's time zone. Story clustering, extractive summaries with citations and rendering
+ * come with the digest issue.
  */
 package io.themewire.digest;

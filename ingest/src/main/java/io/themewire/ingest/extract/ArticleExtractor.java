@@ -8,10 +8,8 @@ import io.themewire.ingest.feed.Dates;
 import io.themewire.ingest.url.UrlCanonicalizer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,10 +21,10 @@ import org.jsoup.select.Elements;
 /**
  * Finds the main content of an article page and its metadata.
  *
- * <p>Content: page chrome (navigation, sidebars, footers, comment sections, share bars) is removed
- * by tag and by class/id hints; each paragraph then scores its parent and grandparent by length and
- * commas, discounted by link density; the best-scoring container, with siblings that score close to
- * it, is the article. Metadata comes from JSON-LD first, then OpenGraph / article meta tags, then
+ * <p>Content: page chrome (navigation, sidebars, footers, comment sections, share bars, bylines,
+ * captions) is removed by tag and by class/id hints; {@link ContentFinder} then picks the element
+ * whose prose most outweighs its chrome (if the hints removed too much, the page is read again
+ * without them). Metadata comes from JSON-LD first, then OpenGraph / article meta tags, then
  * visible markup. Thread-safe (stateless apart from its canonicalizer).
  */
 public final class ArticleExtractor {
@@ -36,14 +34,16 @@ public final class ArticleExtractor {
           "(?i)comment|sidebar|footer|\\bnav|menu|share|sharing|social|related|cookie|consent"
               + "|newsletter|subscribe|signup|sign-up|popular|trending|advert|\\bads?\\b|sponsor"
               + "|banner|breadcrumb|author-?bio|\\bbio\\b|masthead|modal|popup|disqus"
-              + "|pagination|tags|tag-list|skip-link|toolbar|print-only|recommend|more-stories");
+              + "|pagination|tags|tag-list|skip-link|toolbar|print-only|recommend|more-stories"
+              + "|byline|dateline|timestamp|credit|caption|teaser|recirc|outbrain|taboola"
+              + "|most-read|read-more|also-read");
   private static final Pattern LIKELY =
       Pattern.compile(
           "(?i)article|content|entry|\\bmain\\b|\\bpost\\b|post-body|story|body-text|prose");
   private static final Pattern URL_DATE =
       Pattern.compile("/(20\\d\\d|19\\d\\d)/(\\d{1,2})/(\\d{1,2})/");
   private static final String REMOVE_TAGS =
-      "script, style, noscript, template, nav, footer, aside, form, iframe, svg, button, input,"
+      "script, style, noscript, template, nav, footer, aside, iframe, svg, button, input,"
           + " select, textarea, object, embed, canvas, dialog";
 
   /** Below this many characters an extraction is retried with fewer removals. */
@@ -86,22 +86,12 @@ public final class ArticleExtractor {
     if (useClassHints) {
       removeUnlikely(body);
     }
-    Element best = bestCandidate(body);
+    List<ContentFinder.Run> runs = ContentFinder.runs(body);
+    Element best = ContentFinder.find(body, runs);
     if (best == null) {
       return HtmlText.of(body);
     }
-    List<Element> parts = withCloseSiblings(best);
-    StringBuilder out = new StringBuilder();
-    for (Element part : parts) {
-      String t = HtmlText.of(part);
-      if (!t.isEmpty()) {
-        if (out.length() > 0) {
-          out.append("\n\n");
-        }
-        out.append(t);
-      }
-    }
-    return dropLeadingTitle(out.toString(), title);
+    return dropLeadingTitle(ContentFinder.text(best, runs), title);
   }
 
   private static void removeUnlikely(Element body) {
@@ -124,71 +114,6 @@ public final class ArticleExtractor {
     }
   }
 
-  private static Element bestCandidate(Element body) {
-    Map<Element, Double> scores = new IdentityHashMap<>();
-    for (Element p : body.select("p, pre, td, blockquote, li, h2, h3, div")) {
-      if (p.normalName().equals("div")
-          && !p.select("p, div, li, table, pre, blockquote").isEmpty()) {
-        continue; // containers score through their paragraphs
-      }
-      String text = p.text();
-      if (text.length() < 25) {
-        continue;
-      }
-      double score = 1 + countCommas(text) + Math.min(text.length() / 100.0, 3);
-      Element parent = p.parent();
-      if (parent == null) {
-        continue;
-      }
-      scores.merge(parent, score, Double::sum);
-      Element grand = parent.parent();
-      if (grand != null) {
-        scores.merge(grand, score / 2, Double::sum);
-      }
-    }
-    Element best = null;
-    double bestScore = 0;
-    for (Map.Entry<Element, Double> e : scores.entrySet()) {
-      double s = e.getValue() * (1 - linkDensity(e.getKey()));
-      String hint = e.getKey().className() + " " + e.getKey().id();
-      if (LIKELY.matcher(hint).find() || e.getKey().normalName().equals("article")) {
-        s *= 1.25;
-      }
-      if (s > bestScore) {
-        bestScore = s;
-        best = e.getKey();
-      }
-    }
-    return best;
-  }
-
-  private static List<Element> withCloseSiblings(Element best) {
-    List<Element> parts = new ArrayList<>();
-    Element parent = best.parent();
-    if (parent == null) {
-      return List.of(best);
-    }
-    String bestText = best.text();
-    for (Element sibling : parent.children()) {
-      if (sibling == best) {
-        parts.add(sibling);
-        continue;
-      }
-      String text = sibling.text();
-      boolean sameClass =
-          !best.className().isEmpty() && best.className().equals(sibling.className());
-      boolean goodParagraph =
-          sibling.normalName().equals("p")
-              && text.length() > 80
-              && linkDensity(sibling) < 0.25
-              && bestText.length() > 0;
-      if (sameClass && linkDensity(sibling) < 0.3 || goodParagraph) {
-        parts.add(sibling);
-      }
-    }
-    return parts;
-  }
-
   private static String dropLeadingTitle(String text, String title) {
     if (title.isEmpty()) {
       return text;
@@ -199,28 +124,6 @@ public final class ArticleExtractor {
       return firstBreak < 0 ? "" : text.substring(firstBreak + 2).strip();
     }
     return text;
-  }
-
-  private static double linkDensity(Element el) {
-    int total = el.text().length();
-    if (total == 0) {
-      return 0;
-    }
-    int links = 0;
-    for (Element a : el.select("a")) {
-      links += a.text().length();
-    }
-    return Math.min(1.0, (double) links / total);
-  }
-
-  private static int countCommas(String text) {
-    int n = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == ',') {
-        n++;
-      }
-    }
-    return n;
   }
 
   // ---- metadata ------------------------------------------------------------------------------

@@ -1,161 +1,235 @@
 package io.themewire.ingest.feed;
 
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndPerson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
-import io.themewire.core.message.CanonicalUrl;
-import io.themewire.core.message.ItemId;
-import io.themewire.core.message.Published;
-import io.themewire.core.message.RawItem;
-import io.themewire.core.message.Source;
-import io.themewire.core.message.SourceKind;
-import io.themewire.ingest.extract.HtmlText;
-import io.themewire.ingest.url.UrlCanonicalizer;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import io.themewire.core.json.Json;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * Reads RSS 0.9x / 1.0 / 2.0 and Atom feeds with ROME into raw items. DOCTYPE declarations are
- * refused (ROME's default), so external entities and entity expansion bombs never run. Thread-safe.
+ * Reads a feed document into raw items: RSS 0.9x / 1.0 / 2.0 and Atom 0.3 / 1.0 with ROME, JSON
+ * Feed 1.0 / 1.1 with {@link JsonFeedParser}. Thread-safe.
+ *
+ * <p>The bytes are decoded first, by the HTTP charset when given, else the byte order mark, the XML
+ * declaration, UTF-8, and a charset detector, in that order. A document ROME refuses is read again:
+ * by ROME with its entity and prolog repairs, and failing that by a lenient reader built on jsoup's
+ * XML parser; either way the result is marked {@link ParsedFeed#degraded() degraded} with the
+ * reason. DOCTYPE declarations are never processed: ROME refuses them and the lenient reader drops
+ * them, so no external entity or DTD is ever fetched and entity expansion bombs cost nothing; an
+ * entity the document declared stays in the text as written ({@code &xxe;}).
+ *
+ * <p>Bounded by its input: the caller caps the size of the document (the fetch and file limits);
+ * every step here is linear in it.
  */
 public final class FeedParser {
 
-  private final UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
+  private final FeedDecoder decoder = new FeedDecoder();
+  private final RomeFeedReader rome = new RomeFeedReader();
+  private final LenientFeedReader lenient = new LenientFeedReader();
+  private final JsonFeedParser json = new JsonFeedParser();
+  private final FeedItems items = new FeedItems();
+
+  /**
+   * Parses a feed whose charset is known only from its own bytes (BOM, XML declaration, content).
+   *
+   * @see #parse(byte[], String, Instant, String)
+   */
+  public ParsedFeed parse(byte[] bytes, String location, Instant fetchedAt)
+      throws FeedParseException {
+    return parse(bytes, location, fetchedAt, null);
+  }
 
   /**
    * Parses a feed.
    *
-   * @param bytes the feed document; its charset is taken from the BOM or XML declaration
+   * @param bytes the feed document
    * @param location where it was read from (a URL or a file path): the source id, and the base for
    *     relative links when it is a URL
    * @param fetchedAt when it was read; also the publication time of entries without one, and the
    *     cap for dates in the future
-   * @throws FeedParseException when the document is not a feed this parser can read
+   * @param contentType the HTTP Content-Type header, or null; its {@code charset} parameter, when
+   *     present, wins over the document's own declaration
+   * @return the feed, {@link ParsedFeed#degraded() degraded} when it was not read exactly as
+   *     written
+   * @throws FeedParseException {@code empty}, {@code not-a-feed} or {@code parse-error}; see {@link
+   *     FeedParseException}
    */
-  public ParsedFeed parse(byte[] bytes, String location, Instant fetchedAt)
+  private static final java.util.regex.Pattern ATOM_ENTRY_ROOT =
+      java.util.regex.Pattern.compile(
+          "^(?:\\s|<\\?.*?\\?>|<!--.*?-->)*<(?:[\\w.-]+:)?entry[\\s>]",
+          java.util.regex.Pattern.DOTALL);
+
+  public ParsedFeed parse(byte[] bytes, String location, Instant fetchedAt, String contentType)
       throws FeedParseException {
-    SyndFeed feed;
+    Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(fetchedAt, "fetchedAt");
+    if (bytes.length == 0) {
+      throw new FeedParseException("empty", "the document is empty");
+    }
+    FeedDecoder.Decoded decoded = decoder.decode(bytes, contentType);
+    String text = decoded.text();
+    String charsetProblem = decoded.problem() == null ? null : "charset: " + decoded.problem();
+    int start = firstNonSpace(text);
+    if (start < 0) {
+      throw new FeedParseException("empty", "the document is only white space");
+    }
+    char first = text.charAt(start);
+    if (first == '{') {
+      return parseJson(text, location, fetchedAt, charsetProblem);
+    }
+    if (first != '<') {
+      throw new FeedParseException(
+          "not-a-feed",
+          "the document starts with "
+              + (Character.isISOControl(first)
+                  ? String.format("U+%04X", (int) first)
+                  : "'" + first + "'")
+              + ", not with markup");
+    }
+    int depth = nestingDepth(text, MAX_DEPTH);
+    if (depth > MAX_DEPTH) {
+      // XML parsers recurse per level: refuse before one is asked to, cheaply and in linear time.
+      throw new FeedParseException(
+          "parse-error", "elements are nested deeper than " + MAX_DEPTH + " levels");
+    }
+    FeedDocument doc = null;
+    String degraded = charsetProblem;
+    String strictError = null;
     try {
-      SyndFeedInput input = new SyndFeedInput();
-      input.setAllowDoctypes(false);
-      feed = input.build(new XmlReader(new ByteArrayInputStream(bytes)));
-    } catch (FeedException | IOException | IllegalArgumentException e) {
-      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      String reason = msg.contains("DOCTYPE") ? "doctype-not-allowed" : "parse-error";
-      throw new FeedParseException(reason, msg.lines().findFirst().orElse(msg), e);
+      doc = rome.read(text, false);
+    } catch (FeedException | RuntimeException | StackOverflowError e) {
+      // StackOverflowError: ROME copies foreign markup recursively; a hostile nesting depth must
+      // cost this one feed, not the worker.
+      strictError = describe(e);
     }
-    String base = location.startsWith("http") ? location : feed.getLink();
-    String feedTitle = feed.getTitle() == null ? null : HtmlText.fromHtml(feed.getTitle());
-    Source source = new Source(sourceId(location, feed.getLink()), feedTitle, SourceKind.FEED);
-    List<RawItem> items = new ArrayList<>();
-    for (SyndEntry entry : feed.getEntries()) {
-      items.add(toItem(entry, source, base, fetchedAt));
+    if (doc != null && doc.entries().isEmpty() && ATOM_ENTRY_ROOT.matcher(text).find()) {
+      // An Atom Entry Document (RFC 4287 section 4.1.2): ROME reads it as a feed with no entries.
+      doc = readLeniently(text, "a standalone Atom entry");
+      degraded = join(degraded, "lenient: a standalone Atom entry");
     }
-    return new ParsedFeed(source, feed.getLink(), items);
+    if (doc == null) {
+      if (!strictError.contains("DOCTYPE")) {
+        try {
+          doc = rome.read(text, true);
+          degraded = join(degraded, "healed: " + strictError);
+        } catch (FeedException | RuntimeException | StackOverflowError e) {
+          // The lenient reader is the last resort.
+        }
+      }
+      if (doc == null) {
+        doc = readLeniently(text, strictError);
+        degraded = join(degraded, "lenient: " + strictError);
+      }
+    }
+    return items.assemble(doc, location, fetchedAt, degraded);
   }
+
+  /** Deepest element nesting a feed may have; real feeds stay far below. */
+  static final int MAX_DEPTH = 512;
 
   /**
-   * A fetched feed is known by its URL. A feed read from a file is known by the site it describes
-   * (its {@code <link>}), so the same feed saved in two places is one source; failing that, by its
-   * file name.
+   * The element nesting depth of markup, approximately (comments, CDATA, declarations and
+   * processing instructions are skipped; unbalanced tags count as written), stopping once past
+   * {@code limit}.
    */
-  private String sourceId(String location, String siteLink) {
-    if (location.startsWith("http://") || location.startsWith("https://")) {
-      return location;
-    }
-    return canonicalizer
-        .canonicalize(siteLink)
-        .map(CanonicalUrl::value)
-        .orElse("file:" + java.nio.file.Path.of(location).getFileName());
-  }
-
-  private RawItem toItem(SyndEntry entry, Source source, String base, Instant fetchedAt) {
-    Optional<CanonicalUrl> url = canonicalizer.canonicalize(link(entry), base);
-    String guid = entry.getUri();
-    ItemId id;
-    if (url.isPresent()) {
-      id = ItemId.of(url.get());
-    } else {
-      String key = guid != null && !guid.isBlank() ? guid : entry.getTitle() + "\n" + text(entry);
-      id = ItemId.of(source.id(), key);
-    }
-    return new RawItem(
-        id,
-        url.orElse(null),
-        source,
-        entry.getTitle() == null ? "" : HtmlText.fromHtml(entry.getTitle()),
-        author(entry),
-        published(entry, fetchedAt),
-        fetchedAt,
-        null,
-        text(entry),
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  private static String link(SyndEntry entry) {
-    if (entry.getLink() != null && !entry.getLink().isBlank()) {
-      return entry.getLink();
-    }
-    for (SyndLink link : entry.getLinks()) {
-      if (link.getRel() == null || link.getRel().equals("alternate")) {
-        return link.getHref();
+  static int nestingDepth(String text, int limit) {
+    int depth = 0;
+    int max = 0;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      if (text.charAt(i) != '<' || i + 1 >= n) {
+        continue;
+      }
+      char next = text.charAt(i + 1);
+      if (text.startsWith("<!--", i)) {
+        int end = text.indexOf("-->", i + 4);
+        i = end < 0 ? n : end + 2;
+      } else if (text.startsWith("<![CDATA[", i)) {
+        int end = text.indexOf("]]>", i + 9);
+        i = end < 0 ? n : end + 2;
+      } else if (next == '!' || next == '?') {
+        int end = text.indexOf('>', i + 2);
+        i = end < 0 ? n : end;
+      } else if (next == '/') {
+        depth = Math.max(0, depth - 1);
+      } else if (Character.isLetter(next) || next == '_' || next == ':') {
+        int end = text.indexOf('>', i + 1);
+        if (end < 0) {
+          break;
+        }
+        if (text.charAt(end - 1) != '/') {
+          depth++;
+          max = Math.max(max, depth);
+          if (max > limit) {
+            return max;
+          }
+        }
+        i = end;
       }
     }
-    String uri = entry.getUri();
-    return uri != null && uri.startsWith("http") ? uri : null;
+    return max;
   }
 
-  private static String author(SyndEntry entry) {
-    if (entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
-      return entry.getAuthor().strip();
+  private FeedDocument readLeniently(String text, String strictError) throws FeedParseException {
+    try {
+      return lenient.read(text, strictError);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new FeedParseException(
+          "parse-error", strictError + "; the lenient reader failed too: " + describe(e), e);
     }
-    for (SyndPerson p : entry.getAuthors()) {
-      if (p.getName() != null && !p.getName().isBlank()) {
-        return p.getName().strip();
+  }
+
+  private ParsedFeed parseJson(
+      String text, String location, Instant fetchedAt, String charsetProblem)
+      throws FeedParseException {
+    JsonNode root;
+    try {
+      root = Json.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new FeedParseException("parse-error", "invalid JSON: " + firstLine(e.getMessage()), e);
+    }
+    if (root == null || !JsonFeedParser.looksLikeJsonFeed(root)) {
+      throw new FeedParseException(
+          "not-a-feed", "JSON without a \"version\" of https://jsonfeed.org/version/...");
+    }
+    ParsedFeed feed = json.parse(root, location, fetchedAt);
+    if (charsetProblem == null) {
+      return feed;
+    }
+    return new ParsedFeed(feed.source(), feed.link(), feed.items(), true, charsetProblem);
+  }
+
+  private static int firstNonSpace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
-  private static Published published(SyndEntry entry, Instant fetchedAt) {
-    Date date =
-        entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-    if (date == null) {
-      return Published.firstSeen(fetchedAt);
-    }
-    Instant at = date.toInstant();
-    if (at.isAfter(fetchedAt)) {
-      // A date in the future is a feed bug; the fetch time is the best honest guess.
-      return new Published(fetchedAt, Published.Provenance.FIRST_SEEN, 0.3);
-    }
-    return new Published(at, Published.Provenance.FEED, 1.0);
-  }
-
-  private static String text(SyndEntry entry) {
-    String best = "";
-    for (SyndContent c : entry.getContents()) {
-      String t = HtmlText.fromHtml(c.getValue());
-      if (t.length() > best.length()) {
-        best = t;
+  /** One line: the exception's message and, when it has one, its cause's. */
+  static String describe(Throwable e) {
+    String message = firstLine(e.getMessage());
+    String text = message.isEmpty() ? e.getClass().getSimpleName() : message;
+    Throwable cause = e.getCause();
+    if (cause != null && cause != e) {
+      String causeMessage = firstLine(cause.getMessage());
+      String causeText = causeMessage.isEmpty() ? cause.getClass().getSimpleName() : causeMessage;
+      if (!text.contains(causeText)) {
+        text = text + " (" + causeText + ")";
       }
     }
-    if (best.isEmpty() && entry.getDescription() != null) {
-      best = HtmlText.fromHtml(entry.getDescription().getValue());
-    }
-    return best;
+    return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("").strip();
+  }
+
+  private static String join(String first, String second) {
+    return first == null ? second : first + "; " + second;
   }
 }

@@ -9,11 +9,13 @@ import io.themewire.core.message.Source;
 import io.themewire.core.message.SourceKind;
 import io.themewire.core.stage.Outcome;
 import io.themewire.core.stage.Stage;
-import io.themewire.ingest.discussion.HackerNewsThreadParser;
+import io.themewire.ingest.discussion.DiscussionFormats;
 import io.themewire.ingest.extract.Article;
 import io.themewire.ingest.extract.ArticleExtractor;
 import io.themewire.ingest.feed.FeedParseException;
 import io.themewire.ingest.feed.FeedParser;
+import io.themewire.ingest.feed.JsonFeedParser;
+import io.themewire.ingest.feed.ParsedFeed;
 import io.themewire.ingest.fetch.FetchResult;
 import io.themewire.ingest.fetch.HttpFetcher;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
@@ -41,10 +44,13 @@ import java.util.function.BiPredicate;
  */
 public final class IngestStage implements Stage<SourceRequest, RawItem> {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestStage.class);
+
   private final HttpFetcher fetcher;
   private final FeedParser feeds = new FeedParser();
   private final ArticleExtractor articles = new ArticleExtractor();
-  private final HackerNewsThreadParser threads = new HackerNewsThreadParser();
+  private final DiscussionFormats discussions = DiscussionFormats.defaults();
+  private final JsonFeedParser jsonFeeds = new JsonFeedParser();
   private final Clock clock;
   private final long maxFileBytes;
   private final BiPredicate<ItemId, String> alreadyStored;
@@ -78,14 +84,19 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
     Instant now = clock.instant();
     byte[] bytes;
     String location = request.location();
+    String contentType = null;
     if (request.isUrl()) {
       FetchResult result = fetcher.fetch(location);
       if (result instanceof FetchResult.Failed failed) {
         return Outcome.failed(failed.reason(), failed.message());
       }
+      if (result instanceof FetchResult.NotModified notModified) {
+        return Outcome.skipped(notModified.reason());
+      }
       FetchResult.Fetched fetched = (FetchResult.Fetched) result;
       bytes = fetched.body();
       location = fetched.finalUrl();
+      contentType = fetched.contentType();
     } else {
       try {
         bytes = readFile(Path.of(location));
@@ -98,15 +109,20 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
       }
     }
     try {
-      return emitNew(read(bytes, location, request.isUrl(), now));
+      return emitNew(read(bytes, location, contentType, now));
     } catch (SourceException e) {
       return Outcome.failed(e.reason, location + " - " + e.getMessage());
     }
   }
 
-  /** Parses one document into items, without dedup. */
-  List<RawItem> read(byte[] bytes, String location, boolean isUrl, Instant now)
+  /**
+   * Parses one document into items, without dedup.
+   *
+   * @param contentType the HTTP Content-Type of a fetched document, or null for a file
+   */
+  List<RawItem> read(byte[] bytes, String location, String contentType, Instant now)
       throws SourceException {
+    boolean isUrl = location.startsWith("http://") || location.startsWith("https://");
     switch (SourceFormat.sniff(bytes)) {
       case EMPTY:
         throw new SourceException("empty", "the document is empty");
@@ -114,12 +130,12 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
         throw new SourceException("binary-content", "binary content, not a feed, page or thread");
       case FEED:
         try {
-          return feeds.parse(bytes, location, now).items();
+          return feedItems(feeds.parse(bytes, location, now, contentType));
         } catch (FeedParseException e) {
           throw new SourceException(e.reason(), e.getMessage());
         }
       case JSON:
-        return readJson(bytes, now);
+        return readJson(bytes, location, now);
       case HTML:
         return List.of(readArticle(bytes, location, isUrl, now));
       default:
@@ -127,17 +143,40 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
     }
   }
 
-  private List<RawItem> readJson(byte[] bytes, Instant now) throws SourceException {
+  private List<RawItem> feedItems(ParsedFeed feed) {
+    if (feed.degraded()) {
+      log.warn(
+          "{} - read leniently ({}): {} items",
+          feed.source().id(),
+          feed.degradedReason(),
+          feed.items().size());
+    }
+    return feed.items();
+  }
+
+  private List<RawItem> readJson(byte[] bytes, String location, Instant now)
+      throws SourceException {
     try {
       JsonNode root = Json.mapper().readTree(bytes);
-      if (root != null && HackerNewsThreadParser.looksLikeThread(root)) {
-        return threads.parse(bytes, now);
+      if (JsonFeedParser.looksLikeJsonFeed(root)) {
+        return feedItems(jsonFeeds.parse(root, location, now));
       }
+    } catch (FeedParseException e) {
+      throw new SourceException(e.reason(), e.getMessage());
     } catch (IOException e) {
-      throw new SourceException(
-          "parse-error", "invalid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      // Not one JSON document (JSON Lines, say): the discussion formats read those.
     }
-    throw new SourceException("not-a-feed", "JSON that is not a known thread format");
+    Optional<List<RawItem>> items;
+    try {
+      items = discussions.parse(bytes, now);
+    } catch (IOException e) {
+      String message = e.getMessage() == null ? "unreadable JSON" : e.getMessage();
+      throw new SourceException("parse-error", message.lines().findFirst().orElse(message));
+    }
+    return items.orElseThrow(
+        () ->
+            new SourceException(
+                "not-a-feed", "JSON that is not a known feed, thread or posts format"));
   }
 
   private RawItem readArticle(byte[] bytes, String location, boolean isUrl, Instant now)

@@ -61,4 +61,37 @@ class ArticleExtractorTest {
                 "<p>One\n   two</p><p>Three<br>four</p><ul><li>a</li><li>b</li></ul>"))
         .isEqualTo("One two\n\nThree\nfour\n\na\n\nb");
   }
+
+  @Test
+  void extract_hostilePages_finishWithoutBlowingTheStack() {
+    String deep =
+        "<div>".repeat(100_000) + "<p>" + "Deep text that is the only prose. ".repeat(5) + "</p>";
+    assertThat(extractor.extract(deep, null).text()).contains("Deep text");
+
+    String hugeAttribute =
+        "<p title=\""
+            + "x".repeat(5_000_000)
+            + "\">"
+            + "A real paragraph of text here. ".repeat(4)
+            + "</p>";
+    assertThat(extractor.extract(hugeAttribute, null).text()).startsWith("A real paragraph");
+  }
+
+  @Test
+  void extract_scatteredParagraphsAreGatheredAndTeasersLeftOut() {
+    String html =
+        "<body><div class=\"story\">"
+            + "<div class=\"block\"><p>"
+            + "First part of the story, told at some length here. ".repeat(3)
+            + "</p></div>"
+            + "<div class=\"block\"><p>"
+            + "Second part of the story, also told at length here. ".repeat(3)
+            + "</p></div>"
+            + "</div><ul class=\"more-stories\"><li><a href=\"/a\">Another headline that is a link</a></li>"
+            + "<li><a href=\"/b\">Yet another headline that is a link</a></li></ul></body>";
+
+    String text = extractor.extract(html, null).text();
+
+    assertThat(text).contains("First part").contains("Second part").doesNotContain("headline");
+  }
 }

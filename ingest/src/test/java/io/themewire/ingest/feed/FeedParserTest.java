@@ -1,7 +1,6 @@
 package io.themewire.ingest.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.themewire.core.message.Published;
 import io.themewire.core.message.RawItem;
@@ -61,33 +60,41 @@ class FeedParserTest {
   }
 
   @Test
-  void doctype_isRefusedSoExternalEntitiesNeverResolve() {
-    assertThatThrownBy(() -> parser.parse(Fixtures.bytes("xxe.xml"), "x", FETCHED))
-        .isInstanceOf(FeedParseException.class)
-        .satisfies(
-            e -> assertThat(((FeedParseException) e).reason()).isEqualTo("doctype-not-allowed"))
-        .hasMessageNotContaining("root:");
+  void doctype_isReadLenientlyWithTheEntityUnresolved() throws Exception {
+    ParsedFeed feed = parser.parse(Fixtures.bytes("xxe.xml"), "x", FETCHED);
+
+    assertThat(feed.degraded()).isTrue();
+    assertThat(feed.degradedReason()).startsWith("lenient: ").contains("DOCTYPE");
+    assertThat(feed.source().name()).isEqualTo("&xxe;");
+    assertThat(feed.items()).extracting(RawItem::title).containsExactly("&xxe;");
+    assertThat(feed.items().get(0).url().value()).isEqualTo("https://evil.example/1");
+    assertThat(feed.toString()).doesNotContain("root:");
+  }
+
+  @Test
+  void wellFormedFeed_isNotDegradedAndTheContentTypeOverloadReadsItTheSame() throws Exception {
+    byte[] bytes = Fixtures.bytes("rss2.xml");
+
+    ParsedFeed plain = parser.parse(bytes, "https://quarry-lane.example/feed.xml", FETCHED);
+    ParsedFeed withHeader =
+        parser.parse(
+            bytes,
+            "https://quarry-lane.example/feed.xml",
+            FETCHED,
+            "application/rss+xml; charset=UTF-8");
+
+    assertThat(plain.degraded()).isFalse();
+    assertThat(plain.degradedReason()).isNull();
+    assertThat(withHeader).isEqualTo(plain);
   }
 
   @Test
   void futureDate_isClampedToFetchTime() throws Exception {
     String xml =
-        "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title>"
-            + "<link>https://a.example/x</link><pubDate>Mon, 01 Jan 2999 00:00:00 GMT</pubDate></item></channel></rss>";
+        "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><link>https://a.example/x</link><pubDate>Mon,"
+            + " 01 Jan 2999 00:00:00 GMT</pubDate></item></channel></rss>";
     RawItem item = parser.parse(xml.getBytes(), "f", FETCHED).items().get(0);
     assertThat(item.published().at()).isEqualTo(FETCHED);
     assertThat(item.published().provenance()).isEqualTo(Published.Provenance.FIRST_SEEN);
-  }
-
-  @Test
-  void dates_readTheFormsFeedsUse() {
-    assertThat(Dates.parse("Mon, 02 Nov 2026 09:15:00 EDT"))
-        .contains(Instant.parse("2026-11-02T13:15:00Z"));
-    assertThat(Dates.parse("2 Nov 2026 09:15 +0100"))
-        .contains(Instant.parse("2026-11-02T08:15:00Z"));
-    assertThat(Dates.parse("2026-11-02T09:15:00+0200"))
-        .contains(Instant.parse("2026-11-02T07:15:00Z"));
-    assertThat(Dates.parse("2026-11-02")).contains(Instant.parse("2026-11-02T00:00:00Z"));
-    assertThat(Dates.parse("yesterday")).isEmpty();
   }
 }

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 class HttpFetcherIT {
 
   private final FixtureServer server = FixtureServer.start();
-  private final HttpFetcher fetcher =
-      new HttpFetcher(
-          FetchLimits.defaults()
-              .withAllowPrivate(true)
-              .withMaxBytes(100_000)
-              .withTotalTimeout(Duration.ofSeconds(3)));
+  private static final FetchLimits LOOPBACK =
+      FetchLimits.defaults()
+          .withAllowPrivate(true)
+          .withMaxBytes(100_000)
+          .withTotalTimeout(Duration.ofSeconds(3))
+          .withHostDelay(Duration.ZERO);
+  private final HttpFetcher fetcher = new HttpFetcher(LOOPBACK);
 
   @AfterEach
   void close() {
@@ -128,5 +129,151 @@ class HttpFetcherIT {
   private static String reason(FetchResult r) {
     assertThat(r).isInstanceOf(FetchResult.Failed.class);
     return ((FetchResult.Failed) r).reason();
+  }
+
+  @Test
+  void fetch_robotsDisallowAll_skipsThePage() {
+    server.route(
+        "/robots.txt", FixtureServer.body(200, "text/plain", "User-agent: *\nDisallow: /\n"));
+    server.route("/page", FixtureServer.body(200, "text/html", "<p>hi</p>"));
+
+    assertThat(reason(fetcher.fetch(server.url("/page")))).isEqualTo("robots-disallowed");
+    assertThat(server.hits("/page")).isZero();
+  }
+
+  @Test
+  void fetch_robotsForOtherAgentsOnly_allowsUs() {
+    server.route(
+        "/robots.txt",
+        FixtureServer.body(200, "text/plain", "User-agent: otherbot\nDisallow: /\n"));
+    server.route("/page", FixtureServer.body(200, "text/html", "<p>hi</p>"));
+
+    assertThat(fetcher.fetch(server.url("/page"))).isInstanceOf(FetchResult.Fetched.class);
+  }
+
+  @Test
+  void fetch_robots503_defersTheSiteAndFetchesNothing() {
+    server.route("/robots.txt", FixtureServer.body(503, "text/plain", "down"));
+    server.route("/page", FixtureServer.body(200, "text/html", "<p>hi</p>"));
+
+    FetchResult r = fetcher.fetch(server.url("/page"));
+
+    assertThat(reason(r)).isEqualTo("robots-unavailable");
+    assertThat(((FetchResult.Failed) r).isRetryable()).isTrue();
+    assertThat(server.hits("/page")).isZero();
+  }
+
+  @Test
+  void fetch_secondPollWithValidators_isNotModified() {
+    server.route(
+        "/feed",
+        exchange -> {
+          String etag = "\"v1\"";
+          if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+          }
+          byte[] body = "<rss/>".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("ETag", etag);
+          exchange.getResponseHeaders().set("Last-Modified", "Tue, 10 Nov 2026 08:00:00 GMT");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+        });
+
+    FetchResult.Fetched first = (FetchResult.Fetched) fetcher.fetch(server.url("/feed"));
+    FetchResult second = fetcher.fetch(server.url("/feed"), first.validators());
+
+    assertThat(first.validators().etag()).isEqualTo("\"v1\"");
+    assertThat(first.validators().lastModified()).isEqualTo("Tue, 10 Nov 2026 08:00:00 GMT");
+    assertThat(second).isEqualTo(new FetchResult.NotModified(server.url("/feed"), "not-modified"));
+  }
+
+  @Test
+  void fetch_serverIgnoringConditionalHeaders_sameBodyIsNotModified() {
+    server.route("/feed", FixtureServer.body(200, "application/rss+xml", "<rss>same</rss>"));
+
+    FetchResult.Fetched first = (FetchResult.Fetched) fetcher.fetch(server.url("/feed"));
+    FetchResult second = fetcher.fetch(server.url("/feed"), first.validators());
+
+    assertThat(second)
+        .isEqualTo(new FetchResult.NotModified(server.url("/feed"), "unchanged-body"));
+  }
+
+  @Test
+  void fetch_429WithRetryAfter_reportsTheWait() {
+    server.route(
+        "/busy",
+        exchange -> {
+          exchange.getResponseHeaders().set("Retry-After", "120");
+          exchange.sendResponseHeaders(429, -1);
+        });
+
+    FetchResult.Failed r = (FetchResult.Failed) fetcher.fetch(server.url("/busy"));
+
+    assertThat(r.reason()).isEqualTo("http-429");
+    assertThat(r.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+    assertThat(r.isRetryable()).isTrue();
+  }
+
+  @Test
+  void fetch_publicLookingNameResolvingToLoopback_isBlockedBeforeConnecting() {
+    server.route("/f", FixtureServer.body(200, "text/plain", "secret"));
+    HostResolver toLoopback = host -> java.util.List.of(java.net.InetAddress.getLoopbackAddress());
+    try (HttpFetcher strict =
+        new HttpFetcher(
+            FetchLimits.defaults(), toLoopback, java.time.Clock.systemUTC(), Sleeper.SYSTEM)) {
+      assertThat(reason(strict.fetch("http://news.test:" + server.port() + "/f")))
+          .isEqualTo("blocked-destination");
+    }
+    assertThat(server.hits("/f")).isZero();
+  }
+
+  @Test
+  void fetch_crawlDelaySpacesOneHostButNotAnother() {
+    server.route(
+        "/robots.txt", FixtureServer.body(200, "text/plain", "User-agent: *\nCrawl-delay: 2\n"));
+    server.route("/p", FixtureServer.body(200, "text/plain", "x"));
+    FakeTime time = new FakeTime();
+    try (HttpFetcher polite =
+        new HttpFetcher(
+            LOOPBACK.withHostDelay(Duration.ofSeconds(1)), HostResolver.SYSTEM, time, time)) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(polite.fetch(server.url("/p?i=" + i))).isInstanceOf(FetchResult.Fetched.class);
+      }
+      Duration oneHost = time.slept;
+      for (int i = 0; i < 5; i++) {
+        polite.fetch("http://localhost:" + server.port() + "/p?i=" + i);
+      }
+      // Five requests to one host wait 4 x 2 s; the other host is not held up by the first.
+      assertThat(oneHost).isEqualTo(Duration.ofSeconds(8));
+      assertThat(time.slept).isEqualTo(Duration.ofSeconds(16));
+    }
+  }
+
+  /** A clock that only moves when someone sleeps. */
+  static final class FakeTime extends java.time.Clock implements Sleeper {
+    java.time.Instant now = java.time.Instant.parse("2026-11-27T00:00:00Z");
+    Duration slept = Duration.ZERO;
+
+    @Override
+    public synchronized void sleep(Duration d) {
+      now = now.plus(d);
+      slept = slept.plus(d);
+    }
+
+    @Override
+    public synchronized java.time.Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
   }
 }
