@@ -44,7 +44,10 @@ public final class ArticleExtractor {
       Pattern.compile("/(20\\d\\d|19\\d\\d)/(\\d{1,2})/(\\d{1,2})/");
   private static final String REMOVE_TAGS =
       "script, style, noscript, template, nav, footer, aside, iframe, svg, button, input,"
-          + " select, textarea, object, embed, canvas, dialog";
+          + " select, textarea, object, embed, canvas, dialog, figcaption";
+
+  /** Hints that stay chrome even where they also say "content" ("comment-content"). */
+  private static final Pattern NEVER_CONTENT = Pattern.compile("(?i)comment|cookie|consent|share");
 
   /** Below this many characters an extraction is retried with fewer removals. */
   static final int MIN_TEXT_CHARS = 250;
@@ -101,7 +104,8 @@ public final class ArticleExtractor {
         continue;
       }
       String hint = el.className() + " " + el.id() + " " + el.attr("role");
-      if (UNLIKELY.matcher(hint).find() && !LIKELY.matcher(hint).find()
+      if (UNLIKELY.matcher(hint).find()
+              && (!LIKELY.matcher(hint).find() || NEVER_CONTENT.matcher(hint).find())
           || el.attr("role").equalsIgnoreCase("navigation")
           || el.attr("role").equalsIgnoreCase("complementary")
           || el.hasAttr("hidden")

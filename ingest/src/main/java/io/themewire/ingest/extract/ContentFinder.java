@@ -33,6 +33,19 @@ final class ContentFinder {
   /** Above this share of link text a run is navigation. */
   static final double LINK_DENSITY = 0.33;
 
+  /**
+   * Short lines that are site furniture on any site: consent notices, share prompts, comment forms,
+   * subscription pleas.
+   */
+  static final java.util.regex.Pattern BOILERPLATE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:we|this (?:web)?site) uses? cookies|\\baccept (?:all )?cookies|all rights reserved"
+              + "|^(?:share|sharing) (?:this|is caring)|^leave a (?:comment|reply)|^(?:\\d+ )?comments?$"
+              + "|save my name, email|notify me (?:of|via)|^advertisement$|^sign up for|^subscribe to"
+              + "|^click here to|^related (?:articles|stories|posts)$|^read more$");
+
+  static final int BOILERPLATE_MAX_CHARS = 250;
+
   /** How much a character of chrome weighs against a character of prose. */
   static final double CHROME_PENALTY = 1.5;
 
@@ -197,6 +210,9 @@ final class ContentFinder {
    */
   private static boolean isKept(Run r) {
     if (r.linkDensity() > 0.5) {
+      return false;
+    }
+    if (r.text().length() < BOILERPLATE_MAX_CHARS && BOILERPLATE.matcher(r.text()).find()) {
       return false;
     }
     String name = r.owner().normalName();
