@@ -45,6 +45,7 @@ public final class ApiServer implements AutoCloseable {
               config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
               config.routes.get("/api/search", search::search);
               config.routes.get("/api/items/{id}", search::item);
+              config.routes.get("/api/items/{id}/discussions", search::discussions);
               config.routes.get("/api/themes", search::themes);
               config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
               config.routes.exception(

@@ -21,6 +21,9 @@ import java.util.Map;
 /** {@code /api/search}, {@code /api/items/{id}} and {@code /api/themes}. */
 final class SearchController {
 
+  private static final Instant EARLIEST = Instant.EPOCH;
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private final ArticleIndex index;
   private final List<ThemeInfo> themes;
 
@@ -80,6 +83,19 @@ final class SearchController {
     ctx.json(index.get(id).orElseThrow(() -> ApiProblem.notFound("no item with id " + raw)));
   }
 
+  void discussions(Context ctx) throws IOException {
+    String raw = ctx.pathParam("id");
+    ItemId id;
+    try {
+      id = new ItemId(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest("invalid-id", e.getMessage());
+    }
+    var item = index.get(id).orElseThrow(() -> ApiProblem.notFound("no item with id " + raw));
+    var url = item.item().url();
+    ctx.json(Map.of("id", raw, "discussions", url == null ? List.of() : index.discussionsOf(url)));
+  }
+
   void themes(Context ctx) throws IOException {
     Map<String, ThemeCount> counts = new LinkedHashMap<>();
     for (ThemeCount c : index.themeCounts()) {
@@ -130,9 +146,15 @@ final class SearchController {
       return null;
     }
     try {
-      return v.length() == 10
-          ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC)
-          : Instant.parse(v);
+      Instant t =
+          v.length() == 10
+              ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC)
+              : Instant.parse(v);
+      if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+        problems.add(name + " must be between years 1970 and 9999");
+        return null;
+      }
+      return t;
     } catch (DateTimeParseException e) {
       problems.add(name + " must be a date (YYYY-MM-DD) or an ISO-8601 instant");
       return null;

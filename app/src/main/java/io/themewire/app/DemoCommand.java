@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -65,25 +64,12 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Wiring wiring = common.wiring();
     LuceneArticleIndex index = wiring.openIndex();
-    long start = System.nanoTime();
-    try (JsonlDeadLetterLog dead = wiring.deadLetterLog()) {
-      EmbeddedRunner<SourceRequest> runner = wiring.pipeline(index, dead);
-      ProgressBar bar = ProgressBar.onStderr("ingesting samples");
-      int done = 0;
-      for (Path f : files) {
-        runner.submit(new SourceRequest(f.toString()));
-        bar.update(++done, files.size());
-      }
-      runner.awaitIdle(Duration.ofHours(1));
-      runner.close();
-      bar.finish();
-      out.printf(
-          "%d sample files from %s in %.1f s%n",
-          files.size(), dir, (System.nanoTime() - start) / 1e9);
-      for (Map.Entry<String, Map<String, Long>> e : runner.counts().entrySet()) {
-        out.printf("  %-9s %s%n", e.getKey(), e.getValue());
-      }
-      out.printf("  index     %d items%n", index.count());
+    try {
+      ingest(wiring, index, dir, files, out);
+    } catch (Exception | Error e) {
+      index.close();
+      wiring.close();
+      throw e;
     }
     out.flush();
     if (noServe) {
@@ -93,6 +79,33 @@ final class DemoCommand implements Callable<Integer> {
     }
     Serving.serveUntilStopped(wiring, index, host, port, out);
     return 0;
+  }
+
+  private static void ingest(
+      Wiring wiring, LuceneArticleIndex index, Path dir, List<Path> files, PrintWriter out)
+      throws Exception {
+    long start = System.nanoTime();
+    try (JsonlDeadLetterLog dead = wiring.deadLetterLog()) {
+      EmbeddedRunner<SourceRequest> runner = wiring.pipeline(index, dead);
+      ProgressBar bar = ProgressBar.onStderr("ingesting samples");
+      int done = 0;
+      try {
+        for (Path f : files) {
+          runner.submit(new SourceRequest(f.toString()));
+          bar.update(++done, files.size());
+        }
+      } finally {
+        runner.close(); // drains every queue: all submitted work is finished or dead-lettered
+        bar.finish();
+      }
+      out.printf(
+          "%d sample files from %s in %.1f s%n",
+          files.size(), dir, (System.nanoTime() - start) / 1e9);
+      for (Map.Entry<String, Map<String, Long>> e : runner.counts().entrySet()) {
+        out.printf("  %-9s %s%n", e.getKey(), e.getValue());
+      }
+      out.printf("  index     %d items%n", index.count());
+    }
   }
 
   static Path defaultSamples() {

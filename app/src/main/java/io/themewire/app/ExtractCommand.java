@@ -5,7 +5,6 @@ import io.themewire.ingest.extract.Article;
 import io.themewire.ingest.extract.ArticleExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,14 +40,26 @@ final class ExtractCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "HTML files.")
   List<Path> files;
 
+  /** Pages larger than this are refused: no real article page comes close. */
+  static final long MAX_PAGE_BYTES = 10L * 1024 * 1024;
+
+  private static byte[] read(Path file) throws IOException {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) MAX_PAGE_BYTES + 1);
+      if (bytes.length > MAX_PAGE_BYTES) {
+        throw new UserInputException(file + " is larger than " + MAX_PAGE_BYTES + " bytes");
+      }
+      return bytes;
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     Inputs.requireFiles(files);
     ArticleExtractor extractor = new ArticleExtractor();
     PrintWriter out = spec.commandLine().getOut();
     for (Path file : files) {
-      String html = Files.readString(file, StandardCharsets.UTF_8);
-      Article a = extractor.extract(html, url);
+      Article a = extractor.extract(read(file), null, url);
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("file", file.toString());
       line.put("url", a.canonicalUrl() == null ? null : a.canonicalUrl().value());

@@ -9,6 +9,8 @@ import picocli.CommandLine;
  */
 public final class Main {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
+
   private Main() {}
 
   public static void main(String[] args) {
@@ -39,7 +41,7 @@ public final class Main {
             return 2;
           }
           err.println("themewire: internal error: " + firstLine(String.valueOf(ex)));
-          ex.printStackTrace(err);
+          log.error("{} failed", commandLine.getCommandName(), ex);
           err.flush();
           return 1;
         });

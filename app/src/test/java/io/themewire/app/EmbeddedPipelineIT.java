@@ -42,9 +42,19 @@ class EmbeddedPipelineIT {
     Wiring wiring = new Wiring(new Settings(data, null, false), Clock.systemUTC());
 
     long indexed;
+    long failures;
     try (LuceneArticleIndex index = wiring.openIndex();
         JsonlDeadLetterLog dead = wiring.deadLetterLog()) {
       Map<String, Map<String, Long>> counts = runOnce(wiring, index, dead, files);
+      failures =
+          counts.values().stream()
+              .flatMap(m -> m.entrySet().stream())
+              .filter(e -> !e.getKey().equals("emitted") && !e.getKey().equals("skipped"))
+              .mapToLong(Map.Entry::getValue)
+              .sum();
+      // Every sample file is read: each either gave items or failed with a reason.
+      assertThat(counts.get("ingest").values().stream().mapToLong(Long::longValue).sum())
+          .isEqualTo(files.size());
       indexed = index.count();
       assertThat(indexed).isGreaterThanOrEqualTo(150);
       assertThat(counts.get("index").get("emitted")).isEqualTo(indexed);
@@ -69,13 +79,25 @@ class EmbeddedPipelineIT {
         assertThat(body.path("hits").get(0).path("primary").asText()).isNotBlank();
       }
 
+      // Sample threads link to sample articles: a story shows "discussed on Hacker News".
+      assertThat(index.search(SearchRequest.of("")).hits()).isNotEmpty();
+      long discussed =
+          index
+              .search(new SearchRequest("", null, null, "article", null, null, null, 100))
+              .hits()
+              .stream()
+              .filter(h -> !h.discussions().isEmpty())
+              .count();
+      assertThat(discussed).isGreaterThanOrEqualTo(5);
+
       // A second pass over the same files: everything is already stored unchanged.
       Map<String, Map<String, Long>> again = runOnce(wiring, index, dead, files);
       assertThat(again.get("classify")).isEmpty();
       assertThat(index.count()).isEqualTo(indexed);
     }
-    // Nothing is lost: what the pipeline could not use is in the dead-letter log with its reason.
+    // Nothing is lost: each failure is in the dead-letter log with its reason.
     assertThat(JsonlDeadLetterLog.read(data.resolve("dead-letters.jsonl")))
+        .hasSize((int) failures)
         .allSatisfy(l -> assertThat(l.reason()).isNotBlank());
     assertThat(Files.exists(data.resolve("index"))).isTrue();
     wiring.close();

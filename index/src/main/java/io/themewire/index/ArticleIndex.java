@@ -47,6 +47,13 @@ public interface ArticleIndex extends AutoCloseable {
    */
   void scan(java.util.function.Consumer<ClassifiedItem> consumer) throws IOException;
 
+  /**
+   * The discussion threads (story items of discussion sources) whose linked article is {@code url},
+   * most points first.
+   */
+  List<io.themewire.index.search.Discussion> discussionsOf(
+      io.themewire.core.message.CanonicalUrl url) throws IOException;
+
   /** Item counts of every theme present, by theme id. */
   List<ThemeCount> themeCounts() throws IOException;
 

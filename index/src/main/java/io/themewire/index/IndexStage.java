@@ -11,9 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The index stage: upserts each classified item by id and commits on a timer ({@code
- * commitInterval}) and at {@link #flush()}, so a commit never waits on every item. Emits the ids it
- * stored. Thread-safe.
+ * The index stage: upserts each classified item by id and commits once {@code commitInterval} has
+ * passed since the last commit (checked as items arrive) and at {@link #flush()}, so a commit never
+ * waits on every item. Between commits, searches already see the writes (near-real-time reader).
+ * Emits the ids it stored. Thread-safe.
  */
 public final class IndexStage implements Stage<ClassifiedItem, ItemId> {
 

@@ -16,7 +16,8 @@ import java.util.List;
  * @param evidence the best sentence for each theme in {@code themes}
  * @param sentences every sentence with its salience
  * @param entities role titles mentioned
- * @param flags {@code truncated}, {@code non-english}, {@code empty}
+ * @param flags {@code truncated}, {@code non-english}, {@code not-text}, {@code empty}, {@code
+ *     timeout}
  * @param taxonomyVersion the taxonomy's version tag
  * @param modelVersion the model's version
  */

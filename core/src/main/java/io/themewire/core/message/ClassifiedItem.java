@@ -7,7 +7,8 @@ import java.util.Objects;
  * A {@link RawItem} with its labels. Published on {@code items.classified}, keyed by the item id.
  *
  * @param item the raw item
- * @param themes every theme whose score passed the threshold, best first; never empty
+ * @param themes every theme whose score passed the threshold, best first; empty only for items
+ *     stored without labels
  * @param primary the best theme's id ({@code unclassified} when classification gave up)
  * @param direction the career move described, for transition themes; else null
  * @param entities people, organisations and titles mentioned; may be empty

@@ -50,6 +50,8 @@ public final class EmbeddedRunner<I> implements AutoCloseable {
   private final Clock clock;
   private final AtomicLong inFlight = new AtomicLong();
   private final Object idle = new Object();
+  private final java.util.concurrent.locks.ReentrantReadWriteLock intake =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
   private volatile boolean closed;
 
   private EmbeddedRunner(List<Slot> slots, DeadLetterSink deadLetters, Clock clock) {
@@ -79,11 +81,17 @@ public final class EmbeddedRunner<I> implements AutoCloseable {
    */
   public void submit(I input) throws InterruptedException {
     Objects.requireNonNull(input, "input");
-    if (closed) {
-      throw new IllegalStateException("runner is closed");
+    // Shared with other submitters, exclusive with close(): no input can slip in behind STOP.
+    intake.readLock().lockInterruptibly();
+    try {
+      if (closed) {
+        throw new IllegalStateException("runner is closed");
+      }
+      inFlight.incrementAndGet();
+      slots.get(0).queue.put(input);
+    } finally {
+      intake.readLock().unlock();
     }
-    inFlight.incrementAndGet();
-    slots.get(0).queue.put(input);
   }
 
   /**
@@ -119,10 +127,15 @@ public final class EmbeddedRunner<I> implements AutoCloseable {
   /** Stops taking input, drains every queue, flushes and closes every stage. Idempotent. */
   @Override
   public void close() throws InterruptedException {
-    if (closed) {
-      return;
+    intake.writeLock().lockInterruptibly();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    } finally {
+      intake.writeLock().unlock();
     }
-    closed = true;
     Slot first = slots.get(0);
     for (int w = 0; w < first.workers; w++) {
       first.queue.put(STOP);
@@ -168,7 +181,9 @@ public final class EmbeddedRunner<I> implements AutoCloseable {
     Outcome<Object> outcome;
     try {
       outcome = ((Stage<Object, Object>) slot.stage).process(input);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | Error e) {
+      // Even an Error (a stack overflow on a hostile input) costs only this input: the worker,
+      // the in-flight count and the shutdown hand-over must survive it.
       outcome = Outcome.failed("exception", e.toString(), e);
     }
     slot.counts.computeIfAbsent(outcome.code(), k -> new AtomicLong()).incrementAndGet();

@@ -6,6 +6,7 @@ import io.themewire.core.message.ItemId;
 import io.themewire.core.message.RawItem;
 import io.themewire.core.message.ThemeScore;
 import io.themewire.index.ArticleIndex;
+import io.themewire.index.search.Discussion;
 import io.themewire.index.search.QueryException;
 import io.themewire.index.search.SearchHit;
 import io.themewire.index.search.SearchRequest;
@@ -91,6 +92,12 @@ public final class LuceneArticleIndex implements ArticleIndex {
   static final String HASH = "hash";
   static final String MODEL = "model";
   static final String JSON = "json";
+  static final String DISCUSSES = "discusses";
+  static final String THREAD_STORY = "thread_story";
+  static final String POINTS = "points";
+
+  /** Threads listed per item at most. */
+  static final int MAX_DISCUSSIONS = 10;
 
   private static final Set<String> KEYWORD_FIELDS =
       Set.of(ID, SOURCE, KIND, THEME, PRIMARY, HASH, MODEL);
@@ -153,6 +160,15 @@ public final class LuceneArticleIndex implements ArticleIndex {
     doc.add(new StringField(PRIMARY, c.primary(), Field.Store.YES));
     doc.add(new StringField(HASH, item.contentHash(), Field.Store.YES));
     doc.add(new StringField(MODEL, c.modelVersion(), Field.Store.YES));
+    if (item.discusses() != null) {
+      doc.add(new StringField(DISCUSSES, item.discusses().value(), Field.Store.NO));
+    }
+    if (item.source().kind() == io.themewire.core.message.SourceKind.DISCUSSION
+        && item.parentId() == null) {
+      doc.add(new StringField(THREAD_STORY, "true", Field.Store.NO));
+      Integer points = item.engagement() == null ? null : item.engagement().points();
+      doc.add(new NumericDocValuesField(POINTS, points == null ? -1 : points));
+    }
     doc.add(new StoredField(JSON, Topic.ITEMS_CLASSIFIED.codec().encodeToString(c)));
     return doc;
   }
@@ -203,7 +219,9 @@ public final class LuceneArticleIndex implements ArticleIndex {
       List<SearchHit> hits = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
         Document d = searcher.storedFields().document(sd.doc);
-        hits.add(toHit(d, sd.score, snippet(highlighter, d.get(TEXT))));
+        hits.add(
+            toHit(
+                d, sd.score, snippet(highlighter, d.get(TEXT)), discussions(searcher, d.get(URL))));
       }
       return new SearchResult(top.totalHits.value, hits, (System.nanoTime() - start) / 1_000_000);
     } finally {
@@ -241,7 +259,8 @@ public final class LuceneArticleIndex implements ArticleIndex {
     return new SimpleHTMLEncoder().encodeText(lead);
   }
 
-  private static SearchHit toHit(Document d, float score, String snippet) {
+  private static SearchHit toHit(
+      Document d, float score, String snippet, List<Discussion> discussions) {
     List<String> themes = new ArrayList<>(new LinkedHashSet<>(Arrays.asList(d.getValues(THEME))));
     return new SearchHit(
         d.get(ID),
@@ -253,6 +272,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
         Instant.ofEpochMilli(d.getField(PUBLISHED).numericValue().longValue()),
         d.get(PRIMARY),
         themes,
+        discussions,
         snippet,
         Float.isNaN(score) ? 0f : score);
   }
@@ -364,6 +384,49 @@ public final class LuceneArticleIndex implements ArticleIndex {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  @Override
+  public List<Discussion> discussionsOf(io.themewire.core.message.CanonicalUrl url)
+      throws IOException {
+    searchers.maybeRefresh();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return discussions(searcher, url.value());
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static List<Discussion> discussions(IndexSearcher searcher, String url)
+      throws IOException {
+    if (url == null) {
+      return List.of();
+    }
+    Query q =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(DISCUSSES, url)), BooleanClause.Occur.FILTER)
+            .add(new TermQuery(new Term(THREAD_STORY, "true")), BooleanClause.Occur.FILTER)
+            .build();
+    List<Discussion> out = new ArrayList<>();
+    Sort byPoints = new Sort(new SortField(POINTS, SortField.Type.LONG, true));
+    for (ScoreDoc sd : searcher.search(q, MAX_DISCUSSIONS, byPoints).scoreDocs) {
+      RawItem story =
+          Topic.ITEMS_CLASSIFIED
+              .codec()
+              .decode(searcher.storedFields().document(sd.doc).get(JSON))
+              .item();
+      out.add(
+          new Discussion(
+              story.id().value(),
+              story.url() == null ? null : story.url().value(),
+              story.title(),
+              story.source().id(),
+              story.source().name(),
+              story.engagement() == null ? null : story.engagement().points(),
+              story.engagement() == null ? null : story.engagement().comments()));
+    }
+    return out;
   }
 
   @Override

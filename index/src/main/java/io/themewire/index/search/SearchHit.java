@@ -15,6 +15,7 @@ import java.util.List;
  * @param published publication time
  * @param primary primary theme
  * @param themes every theme the item carries
+ * @param discussions threads that discuss this item, most points first
  * @param snippet a short passage of the text with query terms wrapped in {@code <mark>}; all other
  *     text is HTML-escaped, so the snippet is safe to render as HTML
  * @param score relevance score
@@ -29,5 +30,6 @@ public record SearchHit(
     Instant published,
     String primary,
     List<String> themes,
+    List<Discussion> discussions,
     String snippet,
     float score) {}

@@ -174,4 +174,55 @@ class LuceneArticleIndexTest {
     index.scan(seen::add);
     assertThat(seen).containsExactlyInAnyOrder(back, pkg, ladder);
   }
+
+  @Test
+  void discussions_ofAnArticle_areItsThreadStoriesMostPointsFirst() throws Exception {
+    io.themewire.core.message.CanonicalUrl article = back.item().url();
+    index.upsert(thread("1", article, 212, null));
+    index.upsert(thread("2", article, 40, null));
+    index.upsert(thread("3", article, null, "1")); // a comment, not a thread
+    index.commit();
+
+    java.util.List<io.themewire.index.search.Discussion> ds = index.discussionsOf(article);
+
+    assertThat(ds)
+        .extracting(io.themewire.index.search.Discussion::points)
+        .containsExactly(212, 40);
+    assertThat(ds.get(0).source()).isEqualTo("hn");
+    SearchHit hit = index.search(SearchRequest.of("returned")).hits().get(0);
+    assertThat(hit.discussions()).hasSize(2);
+  }
+
+  private static ClassifiedItem thread(
+      String id, io.themewire.core.message.CanonicalUrl about, Integer points, String parent) {
+    io.themewire.core.message.RawItem raw =
+        new io.themewire.core.message.RawItem(
+            io.themewire.core.message.ItemId.of("hn", id),
+            new io.themewire.core.message.CanonicalUrl(
+                "https://news.ycombinator.com/item?id=" + id),
+            new io.themewire.core.message.Source(
+                "hn", "Hacker News", io.themewire.core.message.SourceKind.DISCUSSION),
+            parent == null ? "Thread " + id : "",
+            null,
+            io.themewire.core.message.Published.firstSeen(Instant.parse("2026-11-12T00:00:00Z")),
+            Instant.parse("2026-11-12T00:00:00Z"),
+            null,
+            "comment text",
+            parent == null ? null : io.themewire.core.message.ItemId.of("hn", parent),
+            parent == null ? null : io.themewire.core.message.ItemId.of("hn", "1"),
+            about,
+            new io.themewire.core.message.Engagement(points, 5),
+            null);
+    return new ClassifiedItem(
+        raw,
+        java.util.List.of(),
+        "other",
+        null,
+        java.util.List.of(),
+        java.util.List.of(),
+        java.util.List.of(),
+        java.util.List.of(),
+        "t",
+        "m");
+  }
 }

@@ -62,7 +62,28 @@ public final class ArticleExtractor {
    *     canonical URL
    */
   public Article extract(String html, String url) {
-    Document doc = Jsoup.parse(html == null ? "" : html, url == null ? "" : url);
+    return extract(Jsoup.parse(html == null ? "" : html, url == null ? "" : url), url);
+  }
+
+  /**
+   * Extracts one page from its bytes, decoding them as browsers do: the HTTP charset if given, else
+   * a byte-order mark, else {@code <meta charset>}, else UTF-8.
+   *
+   * @param charset the Content-Type charset, or null
+   */
+  public Article extract(byte[] html, String charset, String url) {
+    try {
+      return extract(
+          Jsoup.parse(new java.io.ByteArrayInputStream(html), charset, url == null ? "" : url),
+          url);
+    } catch (java.io.IOException
+        | java.nio.charset.IllegalCharsetNameException
+        | java.nio.charset.UnsupportedCharsetException e) {
+      return extract(new String(html, java.nio.charset.StandardCharsets.UTF_8), url);
+    }
+  }
+
+  private Article extract(Document doc, String url) {
     JsonNode ld = jsonLdArticle(doc);
     String title = title(doc, ld);
     String byline = byline(doc, ld);

@@ -40,6 +40,12 @@ public final class FeedParser {
     return parse(bytes, location, fetchedAt, null);
   }
 
+  /** A document whose root element is an Atom entry rather than a feed. */
+  private static final java.util.regex.Pattern ATOM_ENTRY_ROOT =
+      java.util.regex.Pattern.compile(
+          "^(?:\\s|<\\?.*?\\?>|<!--.*?-->)*<(?:[\\w.-]+:)?entry[\\s>]",
+          java.util.regex.Pattern.DOTALL);
+
   /**
    * Parses a feed.
    *
@@ -55,11 +61,6 @@ public final class FeedParser {
    * @throws FeedParseException {@code empty}, {@code not-a-feed} or {@code parse-error}; see {@link
    *     FeedParseException}
    */
-  private static final java.util.regex.Pattern ATOM_ENTRY_ROOT =
-      java.util.regex.Pattern.compile(
-          "^(?:\\s|<\\?.*?\\?>|<!--.*?-->)*<(?:[\\w.-]+:)?entry[\\s>]",
-          java.util.regex.Pattern.DOTALL);
-
   public ParsedFeed parse(byte[] bytes, String location, Instant fetchedAt, String contentType)
       throws FeedParseException {
     Objects.requireNonNull(bytes, "bytes");

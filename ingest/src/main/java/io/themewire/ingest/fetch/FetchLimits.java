@@ -35,7 +35,6 @@ public record FetchLimits(
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.ofSeconds(30);
   public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
-  public static final long DEFAULT_MAX_FEED_BYTES = 5L * 1024 * 1024;
   public static final int DEFAULT_MAX_REDIRECTS = 5;
   public static final String DEFAULT_USER_AGENT = "themewire/0.1 (+https://themewire.example/bot)";
   public static final Duration DEFAULT_HOST_DELAY = Duration.ofSeconds(1);

@@ -2,6 +2,7 @@ package io.themewire.ingest.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.themewire.core.json.Json;
+import io.themewire.core.message.CanonicalUrl;
 import io.themewire.core.message.ItemId;
 import io.themewire.core.message.Published;
 import io.themewire.core.message.RawItem;
@@ -18,9 +19,9 @@ import io.themewire.ingest.feed.JsonFeedParser;
 import io.themewire.ingest.feed.ParsedFeed;
 import io.themewire.ingest.fetch.FetchResult;
 import io.themewire.ingest.fetch.HttpFetcher;
+import io.themewire.ingest.url.UrlCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,9 +29,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 
 /**
@@ -38,9 +38,10 @@ import java.util.function.BiPredicate;
  * an article page or a discussion thread — and emits its items, each once.
  *
  * <p>Outcomes: {@code emitted} with the new items; {@code skipped} when every item was already seen
- * with the same content; failures {@code not-found}, {@code empty}, {@code binary-content}, {@code
- * not-a-feed}, {@code parse-error}, {@code doctype-not-allowed}, {@code too-large}, and the fetch
- * failures of {@link FetchResult.Failed}. Thread-safe.
+ * with the same content, or the server says nothing changed; failures {@code not-found}, {@code
+ * io-error}, {@code empty}, {@code binary-content}, {@code not-a-feed}, {@code parse-error}, {@code
+ * no-content}, {@code too-large}, and the fetch failures of {@link FetchResult.Failed}.
+ * Thread-safe.
  */
 public final class IngestStage implements Stage<SourceRequest, RawItem> {
 
@@ -54,7 +55,21 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
   private final Clock clock;
   private final long maxFileBytes;
   private final BiPredicate<ItemId, String> alreadyStored;
-  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+  /** Items seen lately in this process, so one run does not classify the same item twice. */
+  private final Map<String, Boolean> seen =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > SEEN_CAPACITY;
+            }
+          });
+
+  /** How many recent items the in-process dedup remembers. */
+  static final int SEEN_CAPACITY = 100_000;
+
+  private final UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
 
   /**
    * @param fetcher fetches URL sources
@@ -137,7 +152,7 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
       case JSON:
         return readJson(bytes, location, now);
       case HTML:
-        return List.of(readArticle(bytes, location, isUrl, now));
+        return List.of(readArticle(bytes, location, isUrl, contentType, now));
       default:
         throw new SourceException("not-a-feed", "not a feed, HTML page or known JSON thread");
     }
@@ -179,25 +194,23 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
                 "not-a-feed", "JSON that is not a known feed, thread or posts format"));
   }
 
-  private RawItem readArticle(byte[] bytes, String location, boolean isUrl, Instant now)
+  private RawItem readArticle(
+      byte[] bytes, String location, boolean isUrl, String contentType, Instant now)
       throws SourceException {
-    String html = new String(bytes, StandardCharsets.UTF_8);
-    Article article = articles.extract(html, isUrl ? location : null);
+    Article article = articles.extract(bytes, charsetOf(contentType), isUrl ? location : null);
     if (article.text().isBlank()) {
       throw new SourceException("no-content", "no article text found");
     }
+    CanonicalUrl canonical = trustedCanonical(article.canonicalUrl(), isUrl ? location : null);
     Source source =
         new Source(
-            article.canonicalUrl() != null ? article.canonicalUrl().host() : location,
+            canonical != null ? canonical.host() : location,
             article.siteName(),
             SourceKind.ARTICLE);
-    ItemId id =
-        article.canonicalUrl() != null
-            ? ItemId.of(article.canonicalUrl())
-            : ItemId.of("file", location);
+    ItemId id = canonical != null ? ItemId.of(canonical) : ItemId.of("file", location);
     return new RawItem(
         id,
-        article.canonicalUrl(),
+        canonical,
         source,
         article.title(),
         article.byline(),
@@ -214,11 +227,41 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
         null);
   }
 
+  /**
+   * A page's own claim of its canonical URL, trusted only on the site it was fetched from: a page
+   * must not be able to overwrite another site's item by naming that site's URL. Files (no fetch
+   * URL) are trusted.
+   */
+  private CanonicalUrl trustedCanonical(CanonicalUrl claimed, String fetchedFrom) {
+    if (fetchedFrom == null) {
+      return claimed;
+    }
+    CanonicalUrl fetched = canonicalizer.canonicalize(fetchedFrom).orElse(null);
+    if (claimed == null || fetched == null) {
+      return claimed != null ? claimed : fetched;
+    }
+    return siteOf(claimed.host()).equals(siteOf(fetched.host())) ? claimed : fetched;
+  }
+
+  private static String siteOf(String host) {
+    return host.startsWith("www.") ? host.substring(4) : host;
+  }
+
+  private static String charsetOf(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)").matcher(contentType);
+    return m.find() ? m.group(1) : null;
+  }
+
   private Outcome<RawItem> emitNew(List<RawItem> items) {
     List<RawItem> fresh = new ArrayList<>();
     for (RawItem item : items) {
       String key = item.id().value() + "/" + item.contentHash();
-      if (seen.add(key) && !alreadyStored.test(item.id(), item.contentHash())) {
+      if (seen.put(key, Boolean.TRUE) == null
+          && !alreadyStored.test(item.id(), item.contentHash())) {
         fresh.add(item);
       }
     }

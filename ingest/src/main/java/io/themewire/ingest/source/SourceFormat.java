@@ -54,6 +54,10 @@ enum SourceFormat {
 
   private static String decodeHead(byte[] bytes) {
     int n = Math.min(bytes.length, 4096);
+    java.nio.charset.Charset wide = wideCharset(bytes);
+    if (wide != null) {
+      return new String(bytes, 0, n - n % 4, wide).replace("\uFEFF", "");
+    }
     if (n >= 2 && (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff) {
       return new String(bytes, 0, n, StandardCharsets.UTF_16BE).substring(1);
     }
@@ -62,6 +66,34 @@ enum SourceFormat {
     }
     String s = new String(bytes, 0, n, StandardCharsets.UTF_8);
     return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
+  /**
+   * UTF-16 or UTF-32 told by its layout around the first '<' or BOM; null for byte-wide text. Such
+   * text is full of NUL bytes, which must not be mistaken for binary.
+   */
+  static java.nio.charset.Charset wideCharset(byte[] b) {
+    if (b.length < 4) {
+      return null;
+    }
+    int b0 = b[0] & 0xff;
+    int b1 = b[1] & 0xff;
+    int b2 = b[2] & 0xff;
+    int b3 = b[3] & 0xff;
+    if (b0 == 0 && b1 == 0 && (b2 == 0xfe && b3 == 0xff || b2 == 0 && b3 == '<')) {
+      return java.nio.charset.Charset.forName("UTF-32BE");
+    }
+    if ((b0 == 0xff && b1 == 0xfe && b2 == 0 && b3 == 0)
+        || (b0 == '<' && b1 == 0 && b2 == 0 && b3 == 0)) {
+      return java.nio.charset.Charset.forName("UTF-32LE");
+    }
+    if (b0 == 0 && (b1 == '<' || b1 == '{')) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if ((b0 == '<' || b0 == '{') && b1 == 0) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
   }
 
   private static boolean isBinary(byte[] b) {
@@ -73,8 +105,10 @@ enum SourceFormat {
         || startsWith(b, 0x1f, 0x8b)) {
       return true;
     }
-    boolean utf16 = b.length >= 2 && ((b[0] & 0xff) == 0xfe || (b[0] & 0xff) == 0xff);
-    if (utf16) {
+    boolean wide =
+        (b.length >= 2 && ((b[0] & 0xff) == 0xfe || (b[0] & 0xff) == 0xff))
+            || wideCharset(b) != null;
+    if (wide) {
       return false;
     }
     int n = Math.min(b.length, 512);
