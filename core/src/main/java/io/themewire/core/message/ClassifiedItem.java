@@ -48,4 +48,19 @@ public record ClassifiedItem(
   public ItemId id() {
     return item.id();
   }
+
+  /** The same labels on another version of the item (one that gained copies or sources). */
+  public ClassifiedItem withItem(RawItem other) {
+    return new ClassifiedItem(
+        other,
+        themes,
+        primary,
+        direction,
+        entities,
+        evidence,
+        sentences,
+        flags,
+        taxonomyVersion,
+        modelVersion);
+  }
 }

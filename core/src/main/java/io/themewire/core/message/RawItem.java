@@ -1,6 +1,7 @@
 package io.themewire.core.message;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,10 @@ import java.util.Objects;
  * @param discusses the canonical URL of the article a discussion is about, else null
  * @param engagement points and comment counts where the source has them, else null
  * @param contentHash SHA-256 hex of title and text, to notice changed content
+ * @param alsoAt other URLs where the same story was published (syndicated or near-identical copies,
+ *     kept as this one item); never null
+ * @param alsoIn ids of other sources that carry this very item (the same guid in two feeds); never
+ *     null
  */
 public record RawItem(
     ItemId id,
@@ -36,7 +41,9 @@ public record RawItem(
     ItemId threadId,
     CanonicalUrl discusses,
     Engagement engagement,
-    String contentHash) {
+    String contentHash,
+    List<CanonicalUrl> alsoAt,
+    List<String> alsoIn) {
 
   public RawItem {
     Objects.requireNonNull(id, "id");
@@ -48,6 +55,75 @@ public record RawItem(
     if (contentHash == null) {
       contentHash = ItemId.contentHash(title + "\n\n" + text);
     }
+    alsoAt = alsoAt == null ? List.of() : List.copyOf(alsoAt);
+    alsoIn = alsoIn == null ? List.of() : List.copyOf(alsoIn);
+  }
+
+  /** An item seen in one place only. */
+  public RawItem(
+      ItemId id,
+      CanonicalUrl url,
+      Source source,
+      String title,
+      String author,
+      Published published,
+      Instant fetchedAt,
+      String language,
+      String text,
+      ItemId parentId,
+      ItemId threadId,
+      CanonicalUrl discusses,
+      Engagement engagement,
+      String contentHash) {
+    this(
+        id,
+        url,
+        source,
+        title,
+        author,
+        published,
+        fetchedAt,
+        language,
+        text,
+        parentId,
+        threadId,
+        discusses,
+        engagement,
+        contentHash,
+        List.of(),
+        List.of());
+  }
+
+  /**
+   * This item, also published at {@code copy} and carried by {@code otherSource} (either may be
+   * null).
+   */
+  public RawItem alsoSeen(CanonicalUrl copy, String otherSource) {
+    List<CanonicalUrl> at = new java.util.ArrayList<>(alsoAt);
+    if (copy != null && !copy.equals(url) && !at.contains(copy)) {
+      at.add(copy);
+    }
+    List<String> in = new java.util.ArrayList<>(alsoIn);
+    if (otherSource != null && !otherSource.equals(source.id()) && !in.contains(otherSource)) {
+      in.add(otherSource);
+    }
+    return new RawItem(
+        id,
+        url,
+        source,
+        title,
+        author,
+        published,
+        fetchedAt,
+        language,
+        text,
+        parentId,
+        threadId,
+        discusses,
+        engagement,
+        contentHash,
+        at,
+        in);
   }
 
   /** Title and text as one string, the title first: what classification and indexing read. */

@@ -6,6 +6,7 @@ import io.themewire.core.message.ItemId;
 import io.themewire.core.message.RawItem;
 import io.themewire.core.message.ThemeScore;
 import io.themewire.index.ArticleIndex;
+import io.themewire.index.dedup.SimHash;
 import io.themewire.index.search.Discussion;
 import io.themewire.index.search.QueryException;
 import io.themewire.index.search.SearchHit;
@@ -95,6 +96,8 @@ public final class LuceneArticleIndex implements ArticleIndex {
   static final String DISCUSSES = "discusses";
   static final String THREAD_STORY = "thread_story";
   static final String POINTS = "points";
+  static final String SIMHASH = "simhash";
+  static final String SIMHASH_BAND = "simhash_band";
 
   /** Threads listed per item at most. */
   static final int MAX_DISCUSSIONS = 10;
@@ -134,8 +137,78 @@ public final class LuceneArticleIndex implements ArticleIndex {
   }
 
   @Override
-  public void upsert(ClassifiedItem item) throws IOException {
-    writer.updateDocument(new Term(ID, item.id().value()), toDocument(item));
+  public synchronized void upsert(ClassifiedItem item) throws IOException {
+    ClassifiedItem stored = merge(item);
+    writer.updateDocument(new Term(ID, stored.id().value()), toDocument(stored));
+  }
+
+  /**
+   * What to store for {@code item}, given what is stored already:
+   *
+   * <ul>
+   *   <li>the same id from another source (one guid in two feeds): the first sighting stays, and
+   *       lists the other source;
+   *   <li>the same id from the same source: the new version, keeping the copies and sources
+   *       gathered so far;
+   *   <li>a new id whose text is a near-copy of a stored item (fingerprints at most {@value
+   *       SimHash#MAX_DISTANCE} bits apart, word 3-grams at least {@value SimHash#MIN_RESEMBLANCE}
+   *       alike): the stored item, listing this copy's URL and source — a syndicated story stays
+   *       one item.
+   * </ul>
+   */
+  private ClassifiedItem merge(ClassifiedItem item) throws IOException {
+    RawItem raw = item.item();
+    Optional<ClassifiedItem> existing = get(item.id());
+    if (existing.isPresent()) {
+      RawItem old = existing.get().item();
+      if (!old.source().id().equals(raw.source().id())) {
+        return existing.get().withItem(old.alsoSeen(null, raw.source().id()));
+      }
+      RawItem kept = raw;
+      for (io.themewire.core.message.CanonicalUrl u : old.alsoAt()) {
+        kept = kept.alsoSeen(u, null);
+      }
+      for (String src : old.alsoIn()) {
+        kept = kept.alsoSeen(null, src);
+      }
+      return item.withItem(kept);
+    }
+    Long fingerprint = SimHash.of(raw.text());
+    if (fingerprint == null) {
+      return item;
+    }
+    Optional<ClassifiedItem> original = nearCopyOf(fingerprint, item.id(), raw.text());
+    if (original.isEmpty()) {
+      return item;
+    }
+    RawItem copyOf = original.get().item();
+    return original.get().withItem(copyOf.alsoSeen(raw.url(), raw.source().id()));
+  }
+
+  private Optional<ClassifiedItem> nearCopyOf(long fingerprint, ItemId self, String text)
+      throws IOException {
+    BooleanQuery.Builder anyBand = new BooleanQuery.Builder();
+    for (String band : SimHash.bands(fingerprint)) {
+      anyBand.add(new TermQuery(new Term(SIMHASH_BAND, band)), BooleanClause.Occur.SHOULD);
+    }
+    searchers.maybeRefresh();
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      for (ScoreDoc sd : searcher.search(anyBand.build(), 20).scoreDocs) {
+        Document d = searcher.storedFields().document(sd.doc);
+        if (d.get(ID).equals(self.value()) || d.getField(SIMHASH) == null) {
+          continue;
+        }
+        long other = d.getField(SIMHASH).numericValue().longValue();
+        if (SimHash.distance(fingerprint, other) <= SimHash.MAX_DISTANCE
+            && SimHash.resemblance(text, d.get(TEXT)) >= SimHash.MIN_RESEMBLANCE) {
+          return Optional.of(Topic.ITEMS_CLASSIFIED.codec().decode(d.get(JSON)));
+        }
+      }
+      return Optional.empty();
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   static Document toDocument(ClassifiedItem c) {
@@ -168,6 +241,13 @@ public final class LuceneArticleIndex implements ArticleIndex {
       doc.add(new StringField(THREAD_STORY, "true", Field.Store.NO));
       Integer points = item.engagement() == null ? null : item.engagement().points();
       doc.add(new NumericDocValuesField(POINTS, points == null ? -1 : points));
+    }
+    Long fingerprint = SimHash.of(item.text());
+    if (fingerprint != null) {
+      doc.add(new StoredField(SIMHASH, fingerprint));
+      for (String band : SimHash.bands(fingerprint)) {
+        doc.add(new StringField(SIMHASH_BAND, band, Field.Store.NO));
+      }
     }
     doc.add(new StoredField(JSON, Topic.ITEMS_CLASSIFIED.codec().encodeToString(c)));
     return doc;

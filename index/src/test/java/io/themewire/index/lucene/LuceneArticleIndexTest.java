@@ -225,4 +225,57 @@ class LuceneArticleIndexTest {
         "t",
         "m");
   }
+
+  @Test
+  void upsert_syndicatedCopy_isKeptAsOneItemAlsoPublishedElsewhere() throws Exception {
+    String story = io.themewire.index.dedup.SimHashTest.STORY;
+    ClassifiedItem original =
+        Items.item("wire-1", "Rail line funded", story, "other", "2026-11-10");
+    ClassifiedItem copy =
+        Items.item(
+            "copy-elsewhere",
+            "Council funds rail",
+            "From the wire. " + story,
+            "other",
+            "2026-11-11");
+
+    index.upsert(original);
+    index.upsert(copy);
+    index.commit();
+
+    assertThat(index.get(copy.id())).isEmpty();
+    io.themewire.core.message.RawItem kept = index.get(original.id()).orElseThrow().item();
+    assertThat(kept.alsoAt()).containsExactly(copy.item().url());
+    assertThat(index.count()).isEqualTo(4);
+  }
+
+  @Test
+  void upsert_sameItemFromAnotherFeed_keepsTheFirstAndReferencesBoth() throws Exception {
+    io.themewire.core.message.RawItem r = back.item();
+    io.themewire.core.message.RawItem viaOther =
+        new io.themewire.core.message.RawItem(
+            r.id(),
+            r.url(),
+            new io.themewire.core.message.Source(
+                "https://other.example/feed", "Other", io.themewire.core.message.SourceKind.FEED),
+            r.title(),
+            r.author(),
+            r.published(),
+            r.fetchedAt(),
+            r.language(),
+            r.text(),
+            null,
+            null,
+            null,
+            null,
+            null);
+
+    index.upsert(back.withItem(viaOther));
+    index.commit();
+
+    io.themewire.core.message.RawItem kept = index.get(back.id()).orElseThrow().item();
+    assertThat(kept.source()).isEqualTo(r.source());
+    assertThat(kept.alsoIn()).containsExactly("https://other.example/feed");
+    assertThat(index.count()).isEqualTo(3);
+  }
 }

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>A success (new items, nothing new, or a 304 / unchanged body) schedules the next poll one
  * interval later and resets the failure count. A failure schedules it after {@link Backoff#next}
  * for the failures in a row so far — exponential from a minute, with jitter, honouring {@code
- * Retry-After}, at most a day. A failure that retrying will not cure by itself ({@code parse-error},
- * {@code not-a-feed}, {@code robots-disallowed}, a missing file) waits at least one interval as
- * well, so a broken source costs no more than a healthy one.
+ * Retry-After}, at most a day. A failure that retrying will not cure by itself ({@code
+ * parse-error}, {@code not-a-feed}, {@code robots-disallowed}, a missing file) waits at least one
+ * interval as well, so a broken source costs no more than a healthy one.
  *
  * <p>Times are passed in ({@code now}); nothing here reads a clock. Persists as one JSON file
  * ({@link #save}, {@link #load}), written to a temporary file and moved into place, so a crash
@@ -90,8 +90,8 @@ public final class PollSchedule {
    *
    * @throws IOException when the file exists but cannot be read as a state file
    */
-  public static PollSchedule load(
-      Path file, List<SourceConfig> sources, Instant now, Random random) throws IOException {
+  public static PollSchedule load(Path file, List<SourceConfig> sources, Instant now, Random random)
+      throws IOException {
     PollSchedule schedule = new PollSchedule(sources, now, random);
     if (Files.exists(file)) {
       for (SourceHealth saved : readHealth(file)) {
@@ -219,8 +219,8 @@ public final class PollSchedule {
    * @param reason the stable failure code
    * @param message what happened, one line
    * @param retryAfter what the server asked for ({@code Retry-After}), or null
-   * @param retryable whether trying again soon may help (timeouts, 5xx, 429, I/O errors); when
-   *     not, the wait is at least one interval
+   * @param retryable whether trying again soon may help (timeouts, 5xx, 429, I/O errors); when not,
+   *     the wait is at least one interval
    * @throws IllegalArgumentException for a location that is not configured
    */
   public synchronized void recordFailure(
@@ -283,8 +283,7 @@ public final class PollSchedule {
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
       try (FileChannel out =
-          FileChannel.open(
-              tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+          FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           out.write(buffer);
@@ -292,8 +291,7 @@ public final class PollSchedule {
         out.force(true);
       }
       try {
-        Files.move(
-            tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param location the source's file path or URL; never blank
  * @param name its configured name, or null
  * @param lastSuccess when a poll last succeeded (new items, or nothing new), or null if never
- * @param lastError the most recent failure, or null if none; kept after a recovery, so read it
- *     with {@code consecutiveFailures}
+ * @param lastError the most recent failure, or null if none; kept after a recovery, so read it with
+ *     {@code consecutiveFailures}
  * @param itemsSeen new or changed items this source has yielded, summed over all polls; never
  *     negative
  * @param consecutiveFailures failed polls since the last success; 0 when healthy

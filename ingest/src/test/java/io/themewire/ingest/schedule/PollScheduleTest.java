@@ -65,7 +65,8 @@ class PollScheduleTest {
 
     assertThat(schedule.health(FEED))
         .isEqualTo(
-            new SourceHealth(FEED, "Example", T0, null, 12, 0, T0.plus(Duration.ofMinutes(30)), ETAG));
+            new SourceHealth(
+                FEED, "Example", T0, null, 12, 0, T0.plus(Duration.ofMinutes(30)), ETAG));
     assertThat(schedule.due(T0)).containsExactly(FILE);
     assertThat(schedule.due(T0.plus(Duration.ofMinutes(29)))).containsExactly(FILE);
     assertThat(schedule.due(T0.plus(Duration.ofMinutes(30)))).containsExactly(FEED, FILE);
@@ -219,7 +220,8 @@ class PollScheduleTest {
     PollSchedule loaded =
         PollSchedule.load(
             file,
-            List.of(new SourceConfig(FEED, Duration.ofMinutes(30), "Example"), SourceConfig.of(added)),
+            List.of(
+                new SourceConfig(FEED, Duration.ofMinutes(30), "Example"), SourceConfig.of(added)),
             now,
             noJitter());
 
@@ -247,8 +249,7 @@ class PollScheduleTest {
 
   @Test
   void load_missingFile_startsFresh() throws IOException {
-    PollSchedule loaded =
-        PollSchedule.load(dir.resolve("absent.json"), sources(), T0, noJitter());
+    PollSchedule loaded = PollSchedule.load(dir.resolve("absent.json"), sources(), T0, noJitter());
 
     assertThat(loaded.health()).isEqualTo(schedule().health());
   }
