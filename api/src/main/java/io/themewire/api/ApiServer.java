@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson;
 import io.themewire.index.ArticleIndex;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,19 @@ public final class ApiServer implements AutoCloseable {
    * @param port the port; 0 picks a free one (see {@link #port()})
    */
   public static ApiServer start(ArticleIndex index, List<ThemeInfo> themes, String host, int port) {
+    return start(index, themes, null, host, port);
+  }
+
+  /**
+   * As {@link #start(ArticleIndex, List, String, int)}, plus {@code GET /api/sources} answered from
+   * {@code sources} (asked per request); null serves no such route.
+   */
+  public static ApiServer start(
+      ArticleIndex index,
+      List<ThemeInfo> themes,
+      Supplier<List<SourceStatus>> sources,
+      String host,
+      int port) {
     SearchController search = new SearchController(index, themes);
     Javalin app =
         Javalin.create(
@@ -47,6 +61,9 @@ public final class ApiServer implements AutoCloseable {
               config.routes.get("/api/items/{id}", search::item);
               config.routes.get("/api/items/{id}/discussions", search::discussions);
               config.routes.get("/api/themes", search::themes);
+              if (sources != null) {
+                config.routes.get("/api/sources", new SourceController(sources)::list);
+              }
               config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
               config.routes.exception(
                   Exception.class,

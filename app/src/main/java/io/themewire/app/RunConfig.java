@@ -126,8 +126,8 @@ record RunConfig(List<SourceConfig> sources, Integer port, String host, Path dat
           file + ": the config must be a mapping with a 'sources' list, not " + kind(root));
     }
     unknownKeys(root, TOP_KEYS, "", problems);
-    List<SourceConfig> sources = sources(root.get("sources"), base, problems);
-    Integer port = port(root.get("port"), problems);
+    List<SourceConfig> sources = readSources(root.get("sources"), base, problems);
+    Integer port = readPort(root.get("port"), problems);
     String host = text(root.get("host"), "host", problems);
     if (host != null && host.isBlank()) {
       problems.add("host: is blank");
@@ -147,7 +147,7 @@ record RunConfig(List<SourceConfig> sources, Integer port, String host, Path dat
     return new RunConfig(sources, port, host == null ? null : host.strip(), dataDir);
   }
 
-  private static List<SourceConfig> sources(JsonNode node, Path base, List<String> problems) {
+  private static List<SourceConfig> readSources(JsonNode node, Path base, List<String> problems) {
     List<SourceConfig> sources = new ArrayList<>();
     if (node == null || node.isNull()) {
       problems.add("sources: missing; a list of sources, each with url or path, is required");
@@ -175,8 +175,8 @@ record RunConfig(List<SourceConfig> sources, Integer port, String host, Path dat
       }
       int before = problems.size();
       unknownKeys(entry, SOURCE_KEYS, key + ".", problems);
-      String location = location(entry, key, base, problems);
-      Duration interval = interval(entry.get("interval"), key + ".interval", problems);
+      String location = readLocation(entry, key, base, problems);
+      Duration interval = readInterval(entry.get("interval"), key + ".interval", problems);
       JsonNode nameNode = entry.get("name");
       String name = null;
       if (nameNode != null && !nameNode.isNull()) {
@@ -199,7 +199,7 @@ record RunConfig(List<SourceConfig> sources, Integer port, String host, Path dat
     return sources;
   }
 
-  private static String location(JsonNode entry, String key, Path base, List<String> problems) {
+  private static String readLocation(JsonNode entry, String key, Path base, List<String> problems) {
     String url = text(entry.get("url"), key + ".url", problems);
     String path = text(entry.get("path"), key + ".path", problems);
     if (url != null && path != null) {
@@ -243,7 +243,7 @@ record RunConfig(List<SourceConfig> sources, Integer port, String host, Path dat
     }
   }
 
-  private static Duration interval(JsonNode node, String key, List<String> problems) {
+  private static Duration readInterval(JsonNode node, String key, List<String> problems) {
     if (node == null) {
       return SourceConfig.DEFAULT_INTERVAL;
     }
@@ -296,7 +296,7 @@ record RunConfig(List<SourceConfig> sources, Integer port, String host, Path dat
     return d;
   }
 
-  private static Integer port(JsonNode node, List<String> problems) {
+  private static Integer readPort(JsonNode node, List<String> problems) {
     if (node == null) {
       return null;
     }

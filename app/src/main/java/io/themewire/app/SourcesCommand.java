@@ -70,7 +70,7 @@ final class SourcesCommand implements Callable<Integer> {
       sourceWidth = Math.max(sourceWidth, Math.min(MAX_SOURCE_WIDTH, h.location().length()));
       errorWidth = Math.max(errorWidth, lastError(h).length());
     }
-    String row = "%-" + sourceWidth + "s  %-17s  %-" + errorWidth + "s  %7s  %5s  %-17s%n";
+    String row = "%-" + sourceWidth + "s  %-17s  %-" + errorWidth + "s  %7s  %5s  %s%n";
     StringBuilder out = new StringBuilder();
     out.append(
         String.format(row, "SOURCE", "LAST SUCCESS", "LAST ERROR", "ITEMS", "FAILS", "NEXT POLL"));

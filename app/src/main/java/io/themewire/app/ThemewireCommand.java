@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
       ClassifyCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
-      ReclassifyCommand.class
+      ReclassifyCommand.class,
+      RunCommand.class,
+      SourcesCommand.class
     })
 final class ThemewireCommand implements Runnable {
 

@@ -33,7 +33,16 @@ class CliTest {
   void help_onEveryCommand_exitsZero() {
     for (String cmd :
         new String[] {
-          "demo", "serve", "extract", "ingest", "classify", "train", "evaluate", "reclassify"
+          "demo",
+          "serve",
+          "extract",
+          "ingest",
+          "classify",
+          "train",
+          "evaluate",
+          "reclassify",
+          "run",
+          "sources"
         }) {
       Run r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();

@@ -19,6 +19,7 @@ import io.themewire.ingest.feed.JsonFeedParser;
 import io.themewire.ingest.feed.ParsedFeed;
 import io.themewire.ingest.fetch.FetchResult;
 import io.themewire.ingest.fetch.HttpFetcher;
+import io.themewire.ingest.fetch.Validators;
 import io.themewire.ingest.url.UrlCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 
 /**
  * The ingest stage: reads one source (file or URL), works out what it is from its content — a feed,
@@ -96,12 +98,24 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
 
   @Override
   public Outcome<RawItem> process(SourceRequest request) {
+    return process(request, Validators.NONE, result -> {});
+  }
+
+  /**
+   * As {@link #process(SourceRequest)}, but a URL is fetched conditionally on {@code known}: while
+   * it still holds, the outcome is {@code skipped} with reason {@code not-modified} or {@code
+   * unchanged-body}. {@code onFetch} sees the fetch result (new validators, or a failure with its
+   * {@code Retry-After}) before anything is parsed; it is not called for files.
+   */
+  public Outcome<RawItem> process(
+      SourceRequest request, Validators known, Consumer<FetchResult> onFetch) {
     Instant now = clock.instant();
     byte[] bytes;
     String location = request.location();
     String contentType = null;
     if (request.isUrl()) {
-      FetchResult result = fetcher.fetch(location);
+      FetchResult result = fetcher.fetch(location, known);
+      onFetch.accept(result);
       if (result instanceof FetchResult.Failed failed) {
         return Outcome.failed(failed.reason(), failed.message());
       }
