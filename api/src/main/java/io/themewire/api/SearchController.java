@@ -1,6 +1,7 @@
 package io.themewire.api;
 
 import io.javalin.http.Context;
+import io.themewire.core.message.ClassifiedItem;
 import io.themewire.core.message.ItemId;
 import io.themewire.index.ArticleIndex;
 import io.themewire.index.search.QueryException;
@@ -73,17 +74,22 @@ final class SearchController {
   }
 
   void item(Context ctx) throws IOException {
-    String raw = ctx.pathParam("id");
-    ItemId id;
-    try {
-      id = new ItemId(raw);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("invalid-id", e.getMessage());
-    }
-    ctx.json(index.get(id).orElseThrow(() -> ApiProblem.notFound("no item with id " + raw)));
+    ctx.json(storedItem(ctx));
   }
 
   void discussions(Context ctx) throws IOException {
+    ClassifiedItem item = storedItem(ctx);
+    var url = item.item().url();
+    ctx.json(
+        Map.of(
+            "id",
+            item.id().value(),
+            "discussions",
+            url == null ? List.of() : index.discussionsOf(url)));
+  }
+
+  /** The item named by the {@code id} path parameter: 400 when malformed, 404 when unknown. */
+  private ClassifiedItem storedItem(Context ctx) throws IOException {
     String raw = ctx.pathParam("id");
     ItemId id;
     try {
@@ -91,9 +97,7 @@ final class SearchController {
     } catch (IllegalArgumentException e) {
       throw ApiProblem.badRequest("invalid-id", e.getMessage());
     }
-    var item = index.get(id).orElseThrow(() -> ApiProblem.notFound("no item with id " + raw));
-    var url = item.item().url();
-    ctx.json(Map.of("id", raw, "discussions", url == null ? List.of() : index.discussionsOf(url)));
+    return index.get(id).orElseThrow(() -> ApiProblem.notFound("no item with id " + raw));
   }
 
   void themes(Context ctx) throws IOException {
