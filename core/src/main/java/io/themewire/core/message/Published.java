@@ -18,6 +18,7 @@ public record Published(Instant at, Provenance provenance, double confidence) {
   /** Where a publication time was read, from most to least trustworthy. */
   public enum Provenance {
     FEED,
+    SITEMAP,
     JSON_LD,
     META_TAG,
     TIME_ELEMENT,

@@ -20,6 +20,7 @@ import io.themewire.ingest.feed.ParsedFeed;
 import io.themewire.ingest.fetch.FetchResult;
 import io.themewire.ingest.fetch.HttpFetcher;
 import io.themewire.ingest.fetch.Validators;
+import io.themewire.ingest.sitemap.SitemapReader;
 import io.themewire.ingest.url.UrlCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,7 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
   private final ArticleExtractor articles = new ArticleExtractor();
   private final DiscussionFormats discussions = DiscussionFormats.defaults();
   private final JsonFeedParser jsonFeeds = new JsonFeedParser();
+  private final SitemapReader sitemaps = new SitemapReader();
   private final Clock clock;
   private final long maxFileBytes;
   private final BiPredicate<ItemId, String> alreadyStored;
@@ -165,11 +167,94 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
         }
       case JSON:
         return readJson(bytes, location, now);
+      case SITEMAP:
+        return readSitemap(bytes, location, now);
       case HTML:
         return List.of(readArticle(bytes, location, isUrl, contentType, now));
       default:
         throw new SourceException("not-a-feed", "not a feed, HTML page or known JSON thread");
     }
+  }
+
+  /** Articles fetched from one sitemap at most, newest first. */
+  static final int MAX_SITEMAP_ARTICLES = 20;
+
+  /** Child sitemaps of a sitemap index read at most. */
+  static final int MAX_CHILD_SITEMAPS = 5;
+
+  /**
+   * A sitemap's newest articles, each fetched (robots.txt, per-host delay and the destination
+   * policy apply) and extracted. An article that cannot be read is logged and skipped; if none can
+   * be, the sitemap fails with {@code no-content}.
+   */
+  private List<RawItem> readSitemap(byte[] bytes, String location, Instant now)
+      throws SourceException {
+    SitemapReader.Sitemap map;
+    try {
+      map = sitemaps.read(bytes, location);
+    } catch (IOException e) {
+      throw new SourceException(
+          "parse-error", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    }
+    List<SitemapReader.Entry> entries = new java.util.ArrayList<>(map.entries());
+    for (String child :
+        map.children().subList(0, Math.min(MAX_CHILD_SITEMAPS, map.children().size()))) {
+      if (fetcher.fetch(child) instanceof FetchResult.Fetched f) {
+        try {
+          entries.addAll(sitemaps.read(f.body(), f.finalUrl()).entries());
+        } catch (IOException e) {
+          log.warn("{} - child sitemap unreadable: {}", child, e.getMessage());
+        }
+      }
+    }
+    entries.sort(
+        java.util.Comparator.comparing(
+            SitemapReader.Entry::when,
+            java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+    List<RawItem> items = new java.util.ArrayList<>();
+    int tried = Math.min(MAX_SITEMAP_ARTICLES, entries.size());
+    for (SitemapReader.Entry entry : entries.subList(0, tried)) {
+      FetchResult r = fetcher.fetch(entry.url().value());
+      if (r instanceof FetchResult.Fetched f) {
+        try {
+          RawItem item = readArticle(f.body(), f.finalUrl(), true, f.contentType(), now);
+          items.add(datedBySitemap(item, entry, now));
+        } catch (SourceException e) {
+          log.warn("{} - sitemap article unreadable: {}", entry.url(), e.getMessage());
+        }
+      } else if (r instanceof FetchResult.Failed failed) {
+        log.warn("{} - sitemap article not fetched: {}", entry.url(), failed.reason());
+      }
+    }
+    if (items.isEmpty() && tried > 0) {
+      throw new SourceException(
+          "no-content", "none of the " + tried + " newest sitemap entries could be read");
+    }
+    return items;
+  }
+
+  /** A page with no date of its own takes the sitemap's news publication date. */
+  private static RawItem datedBySitemap(RawItem item, SitemapReader.Entry entry, Instant now) {
+    if (item.published().provenance() != Published.Provenance.FIRST_SEEN
+        || entry.newsPublished() == null
+        || entry.newsPublished().isAfter(now)) {
+      return item;
+    }
+    return new RawItem(
+        item.id(),
+        item.url(),
+        item.source(),
+        item.title(),
+        item.author(),
+        new Published(entry.newsPublished(), Published.Provenance.SITEMAP, 0.85),
+        item.fetchedAt(),
+        item.language(),
+        item.text(),
+        item.parentId(),
+        item.threadId(),
+        item.discusses(),
+        item.engagement(),
+        item.contentHash());
   }
 
   private List<RawItem> feedItems(ParsedFeed feed) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /** What a document is, judged by its first bytes rather than its name or Content-Type. */
 enum SourceFormat {
   FEED,
+  SITEMAP,
   HTML,
   JSON,
   EMPTY,
@@ -37,6 +38,9 @@ enum SourceFormat {
     if (m.find()) {
       String name = m.group(1).toLowerCase(Locale.ROOT);
       String local = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
+      if (local.equals("urlset") || local.equals("sitemapindex")) {
+        return SITEMAP;
+      }
       if (local.equals("rss")
           || local.equals("feed")
           || local.equals("rdf")

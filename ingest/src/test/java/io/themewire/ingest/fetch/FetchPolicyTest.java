@@ -78,4 +78,14 @@ class FetchPolicyTest {
     assertThat(Backoff.next(1, Duration.ofMinutes(30), r)).isEqualTo(Duration.ofMinutes(30));
     assertThat(Backoff.next(40, null, r)).isLessThanOrEqualTo(Backoff.MAX);
   }
+
+  @Test
+  void checkDestination_redirectFromAPublicHostToLoopback_isBlocked() {
+    FetchResult.Failed f =
+        fetcher.checkDestination(
+            "https://news.example/feed",
+            URI.create("https://news.example/feed"),
+            URI.create("https://127.0.0.1:8443/admin"));
+    assertThat(f.reason()).isEqualTo("blocked-redirect");
+  }
 }
