@@ -36,7 +36,7 @@ public final class ArticleExtractor {
               + "|banner|breadcrumb|author-?bio|\\bbio\\b|masthead|modal|popup|disqus"
               + "|pagination|tags|tag-list|skip-link|toolbar|print-only|recommend|more-stories"
               + "|byline|dateline|timestamp|credit|caption|teaser|recirc|outbrain|taboola"
-              + "|most-read|read-more|also-read");
+              + "|most-read|read-more|also-read|\\bdek\\b|standfirst|subtitle");
   private static final Pattern LIKELY =
       Pattern.compile(
           "(?i)article|content|entry|\\bmain\\b|\\bpost\\b|post-body|story|body-text|prose");
@@ -139,17 +139,29 @@ public final class ArticleExtractor {
     }
   }
 
+  /**
+   * The text without paragraphs that repeat the headline, or that are stray markup shown as text.
+   */
   private static String dropLeadingTitle(String text, String title) {
-    if (title.isEmpty()) {
-      return text;
+    StringBuilder out = new StringBuilder();
+    for (String para : text.split("\n\n")) {
+      String p = para.strip();
+      if (p.isEmpty()
+          || (!title.isEmpty() && p.equalsIgnoreCase(title.strip()))
+          || STRAY_MARKUP.matcher(p).matches()) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append("\n\n");
+      }
+      out.append(p);
     }
-    int firstBreak = text.indexOf("\n\n");
-    String first = firstBreak < 0 ? text : text.substring(0, firstBreak);
-    if (first.strip().equalsIgnoreCase(title.strip())) {
-      return firstBreak < 0 ? "" : text.substring(firstBreak + 2).strip();
-    }
-    return text;
+    return out.toString();
   }
+
+  /** A paragraph that is an HTML tag shown as text (an escaped tracking pixel, say). */
+  private static final Pattern STRAY_MARKUP =
+      Pattern.compile("(?s)<[a-zA-Z][^>]*>\\s*(?:</[a-zA-Z]+>)?");
 
   // ---- metadata ------------------------------------------------------------------------------
 

@@ -149,10 +149,11 @@ final class ContentFinder {
 
   /** The element that best holds the prose of {@code root}, or null when there is no prose. */
   static Element find(Element root, List<Run> runs) {
+    java.util.Set<Element> cards = cards(root);
     Map<Element, Double> own = new IdentityHashMap<>();
     boolean anyProse = false;
     for (Run r : runs) {
-      boolean prose = r.isProse();
+      boolean prose = r.isProse() && !insideAny(r.owner(), cards, root);
       anyProse |= prose;
       double weight = prose ? r.text().length() : -CHROME_PENALTY * r.text().length();
       own.merge(r.owner(), weight, Double::sum);
@@ -186,14 +187,50 @@ final class ContentFinder {
           }
         },
         root);
-    return best[0];
+    return narrow(best[0], runs, cards);
   }
+
+  /**
+   * Descends from the best element into a child that holds nearly all of its prose: what the child
+   * leaves out (a header, a list of popular stories, a sign-up box) was not the article.
+   */
+  private static Element narrow(Element best, List<Run> runs, java.util.Set<Element> cards) {
+    if (best == null) {
+      return null;
+    }
+    Map<Element, Double> prose = new IdentityHashMap<>();
+    for (Run r : runs) {
+      if (r.isProse() && !insideAny(r.owner(), cards, best) && isInside(r.owner(), best)) {
+        for (Element p = r.owner(); p != null && p != best.parent(); p = p.parent()) {
+          prose.merge(p, (double) r.text().length(), Double::sum);
+        }
+      }
+    }
+    Element current = best;
+    while (true) {
+      double total = prose.getOrDefault(current, 0.0);
+      Element next = null;
+      for (Element child : current.children()) {
+        if (prose.getOrDefault(child, 0.0) >= total * NARROW_SHARE) {
+          next = child;
+        }
+      }
+      if (next == null || total == 0) {
+        return current;
+      }
+      current = next;
+    }
+  }
+
+  /** A child holding this share of its parent's prose is taken as the article. */
+  static final double NARROW_SHARE = 0.8;
 
   /** The text of the runs inside {@code content}, paragraphs separated by blank lines. */
   static String text(Element content, List<Run> runs) {
+    java.util.Set<Element> cards = cards(content);
     StringBuilder out = new StringBuilder();
     for (Run r : runs) {
-      if (!isKept(r) || !isInside(r.owner(), content)) {
+      if (!isKept(r) || !isInside(r.owner(), content) || insideAny(r.owner(), cards, content)) {
         continue;
       }
       if (out.length() > 0) {
@@ -222,6 +259,78 @@ final class ContentFinder {
         || name.equals("li")
         || name.equals("pre")
         || name.equals("blockquote");
+  }
+
+  /**
+   * Teaser cards: three or more siblings of one kind (tag and class) that each lead with a link of
+   * some length and are short — a "more stories" list, whatever its class says. Their summaries
+   * read like prose but are not the article.
+   */
+  static java.util.Set<Element> cards(Element root) {
+    java.util.Set<Element> cards = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element parent : root.getAllElements()) {
+      if (parent.childrenSize() < CARD_GROUP) {
+        continue;
+      }
+      Map<String, List<Element>> groups = new java.util.HashMap<>();
+      for (Element child : parent.children()) {
+        groups
+            .computeIfAbsent(
+                child.normalName() + "." + child.className(), k -> new java.util.ArrayList<>())
+            .add(child);
+      }
+      for (List<Element> group : groups.values()) {
+        if (group.size() < CARD_GROUP) {
+          continue;
+        }
+        int cardLike = 0;
+        for (Element member : group) {
+          if (isCardLike(member)) {
+            cardLike++;
+          }
+        }
+        if (cardLike * 3 >= group.size() * 2) {
+          cards.addAll(group);
+        }
+      }
+    }
+    return cards;
+  }
+
+  private static boolean isCardLike(Element member) {
+    String text = member.text();
+    if (text.length() > CARD_MAX_CHARS || text.isEmpty()) {
+      return false;
+    }
+    int linkChars = 0;
+    boolean headline = false;
+    for (Element a : member.select("a")) {
+      int n = a.text().length();
+      linkChars += n;
+      headline |= n >= 15;
+    }
+    return headline && linkChars >= text.length() * CARD_LINK_SHARE;
+  }
+
+  /** Siblings of one kind that make a list of cards. */
+  static final int CARD_GROUP = 3;
+
+  /** A card is short ... */
+  static final int CARD_MAX_CHARS = 600;
+
+  /** ... and at least this share of its text is links. */
+  static final double CARD_LINK_SHARE = 0.15;
+
+  private static boolean insideAny(Element el, java.util.Set<Element> set, Element stop) {
+    if (set.isEmpty()) {
+      return false;
+    }
+    for (Element p = el; p != null && p != stop; p = p.parent()) {
+      if (set.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isInside(Element el, Element ancestor) {

@@ -94,4 +94,37 @@ class ArticleExtractorTest {
 
     assertThat(text).contains("First part").contains("Second part").doesNotContain("headline");
   }
+
+  @Test
+  void extract_teaserCardsWithProseSummariesAreLeftOut() {
+    StringBuilder cards = new StringBuilder("<div class=\"box\">");
+    for (int i = 0; i < 4; i++) {
+      cards
+          .append("<div class=\"item\"><h3><a href=\"/s")
+          .append(i)
+          .append("\">Another story headline number ")
+          .append(i)
+          .append(
+              "</a></h3><p>A teaser summary that reads like prose, long enough to look like a paragraph.</p></div>");
+    }
+    cards.append("</div>");
+    String html =
+        "<body><main><div class=\"wrap\"><div class=\"body\">"
+            + "<p>"
+            + "The article itself begins here and goes on for a while with real content. ".repeat(4)
+            + "</p>"
+            + "<p>"
+            + "It continues in a second paragraph with more of the same reporting. ".repeat(4)
+            + "</p>"
+            + "</div>"
+            + cards
+            + "</div></main></body>";
+
+    String text = extractor.extract(html, null).text();
+
+    assertThat(text)
+        .contains("The article itself")
+        .contains("second paragraph")
+        .doesNotContain("teaser", "headline");
+  }
 }
