@@ -88,4 +88,24 @@ class FetchPolicyTest {
             URI.create("https://127.0.0.1:8443/admin"));
     assertThat(f.reason()).isEqualTo("blocked-redirect");
   }
+
+  /**
+   * RELIABILITY row 4 (DNS rebinding): a name that resolves to a public address and to loopback is
+   * refused outright. The JDK client resolves again when it connects, so instead of pinning the
+   * first address the fetcher refuses names with any private answer — stricter than the row asks.
+   */
+  @Test
+  void checkDestination_nameWithAPublicAndALoopbackAnswer_isRefused() throws Exception {
+    HostResolver rebinding =
+        host ->
+            java.util.List.of(
+                InetAddress.getByName("93.184.216.34"), InetAddress.getLoopbackAddress());
+    try (HttpFetcher f =
+        new HttpFetcher(
+            FetchLimits.defaults(), rebinding, java.time.Clock.systemUTC(), Sleeper.SYSTEM)) {
+      FetchResult.Failed refused =
+          f.checkDestination("http://rebind.test/", null, URI.create("http://rebind.test/"));
+      assertThat(refused.reason()).isEqualTo("blocked-destination");
+    }
+  }
 }
