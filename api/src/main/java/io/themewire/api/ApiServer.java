@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.themewire.index.ArticleIndex;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,47 @@ public final class ApiServer implements AutoCloseable {
       Supplier<List<SourceStatus>> sources,
       String host,
       int port) {
+    return start(index, Options.of(themes).withSources(sources), host, port);
+  }
+
+  /**
+   * What the API serves besides search.
+   *
+   * @param themes the taxonomy's themes, in display order
+   * @param sources source health for {@code GET /api/sources}, or null (no route)
+   * @param registry adds sources for {@code POST /api/sources}, or null (no route)
+   * @param apiKey the key {@code POST /api/sources} requires in {@code X-Api-Key}; null refuses
+   *     every such request
+   * @param metrics the registry {@code GET /metrics} exports, or null (no route)
+   */
+  public record Options(
+      List<ThemeInfo> themes,
+      Supplier<List<SourceStatus>> sources,
+      SourceRegistry registry,
+      String apiKey,
+      PrometheusMeterRegistry metrics) {
+
+    public static Options of(List<ThemeInfo> themes) {
+      return new Options(themes, null, null, null, null);
+    }
+
+    public Options withSources(Supplier<List<SourceStatus>> s) {
+      return new Options(themes, s, registry, apiKey, metrics);
+    }
+
+    public Options withRegistry(SourceRegistry r, String key) {
+      return new Options(themes, sources, r, key, metrics);
+    }
+
+    public Options withMetrics(PrometheusMeterRegistry m) {
+      return new Options(themes, sources, registry, apiKey, m);
+    }
+  }
+
+  /** Starts the API with {@code options}; see {@link Options}. */
+  public static ApiServer start(ArticleIndex index, Options options, String host, int port) {
+    List<ThemeInfo> themes = options.themes();
+    Supplier<List<SourceStatus>> sources = options.sources();
     SearchController search = new SearchController(index, themes);
     Javalin app =
         Javalin.create(
@@ -63,6 +105,17 @@ public final class ApiServer implements AutoCloseable {
               config.routes.get("/api/themes", search::themes);
               if (sources != null) {
                 config.routes.get("/api/sources", new SourceController(sources)::list);
+              }
+              if (options.registry() != null) {
+                config.routes.post(
+                    "/api/sources", ctx -> addSource(ctx, options.registry(), options.apiKey()));
+              }
+              if (options.metrics() != null) {
+                config.routes.get(
+                    "/metrics",
+                    ctx ->
+                        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(options.metrics().scrape()));
               }
               config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
               config.routes.exception(
@@ -85,6 +138,34 @@ public final class ApiServer implements AutoCloseable {
             });
     app.start(host, port);
     return new ApiServer(app);
+  }
+
+  /** {@code POST /api/sources} with {@code {"url": "..."}}: 201 with the source, or a problem. */
+  private static void addSource(Context ctx, SourceRegistry registry, String apiKey) {
+    String given = ctx.header("X-Api-Key");
+    if (apiKey == null
+        || given == null
+        || !java.security.MessageDigest.isEqual(
+            apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+      throw new ApiProblem(
+          401, "unauthorized", "Unauthorized", "a valid X-Api-Key header is required");
+    }
+    String url;
+    try {
+      url = HtmlSafeJson.MAPPER.readTree(ctx.body()).path("url").asText("");
+    } catch (java.io.IOException e) {
+      throw ApiProblem.badRequest(
+          "invalid-body", "the body must be JSON like {\"url\": \"https://...\"}");
+    }
+    if (url.isBlank()) {
+      throw ApiProblem.badRequest("invalid-body", "the body must name a url");
+    }
+    try {
+      ctx.status(201).json(registry.add(url.strip()));
+    } catch (SourceRegistry.Rejected e) {
+      throw new ApiProblem(422, e.reason(), "Source not accepted", e.getMessage());
+    }
   }
 
   private static void securityHeaders(Context ctx) {

@@ -165,12 +165,28 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter out)
       throws IOException, InterruptedException {
     List<ThemeInfo> themes = wiring.themeInfos();
-    Polling polling = Polling.open(wiring, sources, clock, new Random());
+    List<SourceConfig> all = new java.util.ArrayList<>(sources);
+    for (String url :
+        ApiSourceRegistry.read(wiring.settings().dataDir().resolve(ApiSourceRegistry.FILE))) {
+      if (all.stream().noneMatch(s -> s.location().equals(url))) {
+        all.add(new SourceConfig(url, null, null));
+      }
+    }
+    Polling polling = Polling.open(wiring, all, clock, new Random());
     ApiServer server;
     try {
       PollSchedule schedule = polling.polling.schedule();
+      ApiSourceRegistry registry =
+          new ApiSourceRegistry(schedule, wiring.fetcher(), wiring.settings().dataDir(), clock);
       server =
-          ApiServer.start(polling.index, themes, () -> statuses(schedule.health()), host, port);
+          ApiServer.start(
+              polling.index,
+              ApiServer.Options.of(themes)
+                  .withSources(() -> statuses(schedule.health()))
+                  .withRegistry(registry, wiring.settings().apiKey())
+                  .withMetrics(wiring.meters()),
+              host,
+              port);
     } catch (RuntimeException e) {
       polling.close();
       wiring.close();

@@ -17,7 +17,12 @@ final class Serving {
   static void serveUntilStopped(
       Wiring wiring, ArticleIndex index, String host, int port, PrintWriter out)
       throws InterruptedException {
-    ApiServer server = ApiServer.start(index, wiring.themeInfos(), host, port);
+    ApiServer server =
+        ApiServer.start(
+            index,
+            ApiServer.Options.of(wiring.themeInfos()).withMetrics(wiring.meters()),
+            host,
+            port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -1,5 +1,7 @@
 package io.themewire.app;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.themewire.api.ThemeInfo;
 import io.themewire.classify.nlp.CoreNlpAnnotator;
 import io.themewire.classify.taxonomy.Taxonomy;
@@ -16,7 +18,9 @@ import io.themewire.index.ArticleIndex;
 import io.themewire.index.IndexStage;
 import io.themewire.index.lucene.LuceneArticleIndex;
 import io.themewire.ingest.fetch.FetchLimits;
+import io.themewire.ingest.fetch.HostResolver;
 import io.themewire.ingest.fetch.HttpFetcher;
+import io.themewire.ingest.fetch.Sleeper;
 import io.themewire.ingest.source.IngestStage;
 import io.themewire.ingest.source.SourceRequest;
 import java.io.IOException;
@@ -46,6 +50,13 @@ final class Wiring implements AutoCloseable {
   private CoreNlpAnnotator annotator;
   private ThemeClassifier classifier;
   private HttpFetcher fetcher;
+  private final PrometheusMeterRegistry meters =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  /** The process's metrics, served at {@code /metrics}. */
+  PrometheusMeterRegistry meters() {
+    return meters;
+  }
 
   Wiring(Settings settings, Clock clock) {
     this.settings = settings;
@@ -126,7 +137,13 @@ final class Wiring implements AutoCloseable {
 
   synchronized HttpFetcher fetcher() {
     if (fetcher == null) {
-      fetcher = new HttpFetcher(FetchLimits.defaults().withAllowPrivate(settings.allowPrivate()));
+      fetcher =
+          new HttpFetcher(
+              FetchLimits.defaults().withAllowPrivate(settings.allowPrivate()),
+              HostResolver.SYSTEM,
+              clock,
+              Sleeper.SYSTEM,
+              meters);
     }
     return fetcher;
   }

@@ -2,6 +2,8 @@ package io.themewire.ingest.fetch;
 
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.themewire.core.message.ItemId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,6 +69,7 @@ public final class HttpFetcher implements AutoCloseable {
   private final HostThrottle throttle;
   private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
   private final Map<String, CachedRules> robots = new ConcurrentHashMap<>();
+  private final MeterRegistry meters;
 
   private record CachedRules(BaseRobotRules rules, Instant expires) {}
 
@@ -75,6 +78,21 @@ public final class HttpFetcher implements AutoCloseable {
   }
 
   public HttpFetcher(FetchLimits limits, HostResolver resolver, Clock clock, Sleeper sleeper) {
+    this(limits, resolver, clock, sleeper, new SimpleMeterRegistry());
+  }
+
+  /**
+   * @param meters where {@code fetch.requests} (Prometheus: {@code fetch_requests_total}) counts
+   *     each fetch by {@code outcome}: {@code fetched}, {@code not-modified}, {@code blocked}, or
+   *     the failure reason ({@code http-4xx}, {@code http-5xx}, {@code timeout}, ...)
+   */
+  public HttpFetcher(
+      FetchLimits limits,
+      HostResolver resolver,
+      Clock clock,
+      Sleeper sleeper,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.limits = limits;
     this.resolver = resolver;
     this.clock = clock;
@@ -104,6 +122,50 @@ public final class HttpFetcher implements AutoCloseable {
 
   /** A fetch that answers {@link FetchResult.NotModified} when the validators still hold. */
   public FetchResult fetch(String url, Validators validators) {
+    FetchResult result = fetchUncounted(url, validators);
+    count(result);
+    return result;
+  }
+
+  /**
+   * Whether {@code url} may be fetched at all under the destination policy (scheme, resolved
+   * address), without fetching it: for checking a source when it is added. Refusals are counted as
+   * {@code blocked}.
+   */
+  public java.util.Optional<FetchResult.Failed> refusal(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.of(
+          new FetchResult.Failed(url, "bad-url", "not a valid URL: " + url));
+    }
+    FetchResult.Failed refused = checkDestination(url, null, uri);
+    if (refused != null) {
+      count(refused);
+    }
+    return java.util.Optional.ofNullable(refused);
+  }
+
+  private void count(FetchResult result) {
+    String outcome;
+    if (result instanceof FetchResult.Fetched) {
+      outcome = "fetched";
+    } else if (result instanceof FetchResult.NotModified) {
+      outcome = "not-modified";
+    } else {
+      String reason = ((FetchResult.Failed) result).reason();
+      outcome =
+          reason.startsWith("blocked")
+                  || reason.equals("insecure-redirect")
+                  || reason.equals("bad-scheme")
+              ? "blocked"
+              : reason.startsWith("http-") ? reason.substring(0, 6) + "xx" : reason;
+    }
+    meters.counter("fetch.requests", "outcome", outcome).increment();
+  }
+
+  private FetchResult fetchUncounted(String url, Validators validators) {
     URI uri;
     try {
       uri = URI.create(url);

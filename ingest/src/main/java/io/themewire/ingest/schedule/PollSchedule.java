@@ -255,6 +255,16 @@ public final class PollSchedule {
         slot.health.nextPoll());
   }
 
+  /**
+   * Adds a source while running, due at {@code now}.
+   *
+   * @return false when the location is already scheduled
+   */
+  public synchronized boolean add(SourceConfig source, Instant now) {
+    return slots.putIfAbsent(source.location(), new Slot(source, SourceHealth.fresh(source, now)))
+        == null;
+  }
+
   /** The health of one configured source. */
   public synchronized SourceHealth health(String location) {
     return slot(location).health;
