@@ -28,6 +28,15 @@ public final class SimHash {
   /** Word 3-gram resemblance (Jaccard) from which a candidate is a copy. */
   public static final double MIN_RESEMBLANCE = 0.7;
 
+  /** Frequent English words of four letters or more, left out of fingerprints. */
+  private static final java.util.Set<String> COMMON =
+      java.util.Set.of(
+          "that", "with", "have", "this", "from", "they", "were", "been", "their", "which", "there",
+          "would", "about", "will", "what", "when", "your", "more", "said", "some", "could", "into",
+          "them", "than", "then", "other", "also", "just", "like", "only", "over", "after", "years",
+          "year", "most", "many", "very", "even", "because", "these", "those", "where", "while",
+          "being", "does", "such", "should", "each", "much", "before", "through", "since", "still");
+
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private SimHash() {}
@@ -44,8 +53,8 @@ public final class SimHash {
     }
     int[] tally = new int[64];
     for (String w : words) {
-      if (w.length() < 4) {
-        continue; // short function words say nothing about which story this is
+      if (w.length() < 4 || COMMON.contains(w)) {
+        continue; // function words say nothing about which story this is
       }
       long h = fnv1a(w);
       for (int bit = 0; bit < 64; bit++) {

@@ -140,6 +140,51 @@ public final class LuceneArticleIndex implements ArticleIndex {
   public synchronized void upsert(ClassifiedItem item) throws IOException {
     ClassifiedItem stored = merge(item);
     writer.updateDocument(new Term(ID, stored.id().value()), toDocument(stored));
+    pending.put(stored.id(), new Pending(stored, SimHash.of(stored.item().text())));
+    if (pending.size() >= PENDING_LIMIT) {
+      refreshWrites();
+    }
+  }
+
+  /**
+   * Writes since the last refresh of the reader used for merging, by id: merging reads these first,
+   * so that upserts need not reopen the reader each time (which cost a tiny segment per item and
+   * cut indexing to a few dozen items a second).
+   */
+  private final Map<ItemId, Pending> pending = new java.util.LinkedHashMap<>();
+
+  /** A write not yet visible to the merging reader, with its fingerprint (null: too short). */
+  private record Pending(ClassifiedItem item, Long fingerprint) {}
+
+  /** Candidates compared word by word at most per item: a cap on the cost of one write. */
+  static final int MAX_COPY_CHECKS = 5;
+
+  /** Writes held in {@link #pending} before the reader is reopened. */
+  static final int PENDING_LIMIT = 500;
+
+  private void refreshWrites() throws IOException {
+    searchers.maybeRefreshBlocking();
+    pending.clear();
+  }
+
+  /** The newest version of an item for merging: a pending write, else the current reader's. */
+  private Optional<ClassifiedItem> latest(ItemId id) throws IOException {
+    Pending p = pending.get(id);
+    if (p != null) {
+      return Optional.of(p.item());
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(ID, id.value())), 1);
+      return top.scoreDocs.length == 0
+          ? Optional.empty()
+          : Optional.of(
+              Topic.ITEMS_CLASSIFIED
+                  .codec()
+                  .decode(searcher.storedFields().document(top.scoreDocs[0].doc).get(JSON)));
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /**
@@ -158,7 +203,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
    */
   private ClassifiedItem merge(ClassifiedItem item) throws IOException {
     RawItem raw = item.item();
-    Optional<ClassifiedItem> existing = get(item.id());
+    Optional<ClassifiedItem> existing = latest(item.id());
     if (existing.isPresent()) {
       RawItem old = existing.get().item();
       if (!old.source().id().equals(raw.source().id())) {
@@ -187,14 +232,26 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
   private Optional<ClassifiedItem> nearCopyOf(long fingerprint, ItemId self, String text)
       throws IOException {
+    int checks = 0;
+    for (Pending p : pending.values()) {
+      if (p.fingerprint() != null
+          && !p.item().id().equals(self)
+          && SimHash.distance(fingerprint, p.fingerprint()) <= SimHash.MAX_DISTANCE) {
+        if (SimHash.resemblance(text, p.item().item().text()) >= SimHash.MIN_RESEMBLANCE) {
+          return Optional.of(p.item());
+        }
+        if (++checks >= MAX_COPY_CHECKS) {
+          return Optional.empty();
+        }
+      }
+    }
     BooleanQuery.Builder anyBand = new BooleanQuery.Builder();
     for (String band : SimHash.bands(fingerprint)) {
       anyBand.add(new TermQuery(new Term(SIMHASH_BAND, band)), BooleanClause.Occur.SHOULD);
     }
-    searchers.maybeRefresh();
     IndexSearcher searcher = searchers.acquire();
     try {
-      for (ScoreDoc sd : searcher.search(anyBand.build(), 20).scoreDocs) {
+      for (ScoreDoc sd : searcher.search(anyBand.build(), MAX_COPY_CHECKS).scoreDocs) {
         Document d = searcher.storedFields().document(sd.doc);
         if (d.get(ID).equals(self.value()) || d.getField(SIMHASH) == null) {
           continue;
@@ -254,9 +311,9 @@ public final class LuceneArticleIndex implements ArticleIndex {
   }
 
   @Override
-  public void commit() throws IOException {
+  public synchronized void commit() throws IOException {
     writer.commit();
-    searchers.maybeRefresh();
+    refreshWrites();
   }
 
   @Override
