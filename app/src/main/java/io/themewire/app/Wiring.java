@@ -50,8 +50,15 @@ final class Wiring implements AutoCloseable {
   private CoreNlpAnnotator annotator;
   private ThemeClassifier classifier;
   private HttpFetcher fetcher;
-  private final PrometheusMeterRegistry meters =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry meters = newMeters();
+
+  private static PrometheusMeterRegistry newMeters() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+    return registry;
+  }
 
   /** The process's metrics, served at {@code /metrics}. */
   PrometheusMeterRegistry meters() {

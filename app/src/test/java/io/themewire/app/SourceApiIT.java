@@ -98,7 +98,9 @@ class SourceApiIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
-    assertThat(metrics).contains("fetch_requests_total{outcome=\"blocked\"} 5.0");
+    assertThat(metrics)
+        .contains("fetch_requests_total{outcome=\"blocked\"} 5.0")
+        .contains("jvm_memory_used_bytes");
   }
 
   @Test
