@@ -99,7 +99,7 @@ final class Features {
         continue;
       }
       String lemma = t.lemma();
-      if (LEVEL_CODE.matcher(t.word()).matches()) {
+      if (looksLikeLevelCode(t.word()) && LEVEL_CODE.matcher(t.word()).matches()) {
         out.add("s:level-code");
       }
       out.add("w:" + lemma);
@@ -295,6 +295,15 @@ final class Features {
       }
     }
     return null;
+  }
+
+  /** A cheap test before the regex: level codes are short, start upper-case and end in a digit. */
+  private static boolean looksLikeLevelCode(String w) {
+    int n = w.length();
+    return n >= 2
+        && n <= 6
+        && Character.isUpperCase(w.charAt(0))
+        && Character.isDigit(w.charAt(n - 1));
   }
 
   private static boolean isNoise(Token t) {

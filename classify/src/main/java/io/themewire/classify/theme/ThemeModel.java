@@ -302,8 +302,16 @@ public final class ThemeModel {
   }
 
   /** Probability of each theme, summing to 1, for a set of features. Sorted by theme id. */
-  Map<String, Double> probabilities(Collection<String> features) {
-    Map<String, Double> out = themeScorer.probabilities(features);
+  /**
+   * Theme probabilities of one sentence, for picking evidence and salience: the theme classifier
+   * with priors rebalanced, without the direction split (which way a move goes is decided on the
+   * whole text).
+   */
+  Map<String, Double> sentenceProbabilities(Collection<String> features) {
+    return rebalanced(themeScorer.probabilities(features));
+  }
+
+  private Map<String, Double> rebalanced(Map<String, Double> out) {
     double sum = 0;
     for (Map.Entry<String, Double> e : out.entrySet()) {
       e.setValue(e.getValue() * classifiers.balance().getOrDefault(e.getKey(), 1.0));
@@ -312,6 +320,11 @@ public final class ThemeModel {
     for (Map.Entry<String, Double> e : out.entrySet()) {
       e.setValue(e.getValue() / sum);
     }
+    return out;
+  }
+
+  Map<String, Double> probabilities(Collection<String> features) {
+    Map<String, Double> out = rebalanced(themeScorer.probabilities(features));
     double mass = 0;
     for (String t : classifiers.transitions()) {
       mass += out.getOrDefault(t, 0.0);
