@@ -176,26 +176,43 @@ public final class HttpFetcher implements AutoCloseable {
     if (refused != null) {
       return refused;
     }
-    Duration delay = limits.hostDelay();
     if (limits.obeyRobots()) {
-      BaseRobotRules rules = robotsFor(uri);
-      if (rules.isDeferVisits()) {
-        return new FetchResult.Failed(
-            url,
-            "robots-unavailable",
-            url + " - robots.txt unavailable; retrying later",
-            ROBOTS_RETRY);
+      FetchResult.Failed impolite = politeTurn(url, uri);
+      if (impolite != null) {
+        return impolite;
       }
-      if (!rules.isAllowed(url)) {
-        return new FetchResult.Failed(
-            url, "robots-disallowed", url + " - disallowed by robots.txt");
+    } else {
+      try {
+        throttle.acquire(hostKey(uri), limits.hostDelay());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new FetchResult.Failed(url, "io-error", url + " - interrupted");
       }
-      if (rules.getCrawlDelay() > 0) {
-        Duration crawlDelay =
-            Duration.ofMillis(
-                Math.min(rules.getCrawlDelay(), FetchLimits.MAX_CRAWL_DELAY.toMillis()));
-        delay = crawlDelay.compareTo(delay) > 0 ? crawlDelay : delay;
-      }
+    }
+    return get(url, validators, limits.obeyRobots());
+  }
+
+  /**
+   * Obeys {@code uri}'s site: its robots.txt, then its turn under the host delay or Crawl-delay.
+   */
+  private FetchResult.Failed politeTurn(String url, URI uri) {
+    Duration delay = limits.hostDelay();
+    BaseRobotRules rules = robotsFor(uri);
+    if (rules.isDeferVisits()) {
+      return new FetchResult.Failed(
+          url,
+          "robots-unavailable",
+          uri + " - robots.txt unavailable; retrying later",
+          ROBOTS_RETRY);
+    }
+    if (!rules.isAllowed(uri.toString())) {
+      return new FetchResult.Failed(url, "robots-disallowed", uri + " - disallowed by robots.txt");
+    }
+    if (rules.getCrawlDelay() > 0) {
+      Duration crawlDelay =
+          Duration.ofMillis(
+              Math.min(rules.getCrawlDelay(), FetchLimits.MAX_CRAWL_DELAY.toMillis()));
+      delay = crawlDelay.compareTo(delay) > 0 ? crawlDelay : delay;
     }
     try {
       throttle.acquire(hostKey(uri), delay);
@@ -203,7 +220,7 @@ public final class HttpFetcher implements AutoCloseable {
       Thread.currentThread().interrupt();
       return new FetchResult.Failed(url, "io-error", url + " - interrupted");
     }
-    return get(url, validators);
+    return null;
   }
 
   private BaseRobotRules robotsFor(URI uri) {
@@ -213,7 +230,7 @@ public final class HttpFetcher implements AutoCloseable {
     if (cached != null && now.isBefore(cached.expires())) {
       return cached.rules();
     }
-    FetchResult r = get(site + "/robots.txt", Validators.NONE);
+    FetchResult r = get(site + "/robots.txt", Validators.NONE, false);
     BaseRobotRules rules;
     Duration ttl = ROBOTS_TTL;
     if (r instanceof FetchResult.Fetched f) {
@@ -239,7 +256,11 @@ public final class HttpFetcher implements AutoCloseable {
     return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
   }
 
-  private FetchResult get(String url, Validators validators) {
+  /**
+   * One GET with its redirects. Each hop passes the destination policy; a hop to another site also
+   * passes that site's robots.txt and waits its turn, when {@code polite}.
+   */
+  private FetchResult get(String url, Validators validators, boolean polite) {
     long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
     String current = url;
     URI previous = null;
@@ -253,6 +274,12 @@ public final class HttpFetcher implements AutoCloseable {
       FetchResult.Failed refused = checkDestination(url, previous, uri);
       if (refused != null) {
         return refused;
+      }
+      if (polite && previous != null && !hostKey(previous).equals(hostKey(uri))) {
+        FetchResult.Failed impolite = politeTurn(url, uri);
+        if (impolite != null) {
+          return impolite;
+        }
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {

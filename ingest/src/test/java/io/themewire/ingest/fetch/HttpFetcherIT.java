@@ -250,6 +250,19 @@ class HttpFetcherIT {
     }
   }
 
+  @Test
+  void fetch_redirectToAnotherSite_obeysThatSitesRobots() {
+    server.route(
+        "/robots.txt",
+        FixtureServer.body(200, "text/plain", "User-agent: *\nDisallow: /private\n"));
+    server.route(
+        "/go", FixtureServer.redirect(302, "http://localhost:" + server.port() + "/private"));
+    server.route("/private", FixtureServer.body(200, "text/plain", "secret"));
+
+    assertThat(reason(fetcher.fetch(server.url("/go")))).isEqualTo("robots-disallowed");
+    assertThat(server.hits("/private")).isZero();
+  }
+
   /** A clock that only moves when someone sleeps. */
   static final class FakeTime extends java.time.Clock implements Sleeper {
     java.time.Instant now = java.time.Instant.parse("2026-11-27T00:00:00Z");
