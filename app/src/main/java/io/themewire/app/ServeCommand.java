@@ -1,6 +1,7 @@
 package io.themewire.app;
 
 import io.themewire.index.lucene.LuceneArticleIndex;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,17 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PortOption.check(spec, port);
     Wiring wiring = common.wiring();
-    LuceneArticleIndex index = wiring.openIndex();
+    Path dir = wiring.settings().dataDir().resolve("index");
+    LuceneArticleIndex index;
+    try {
+      // Read-only: serving takes no write lock, so it can run beside `run` or `demo` on one folder.
+      index = LuceneArticleIndex.openReadOnly(dir);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserInputException(
+          "no index in " + dir + " (run `themewire demo` or `themewire run` first)");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot open the index in " + dir, e);
+    }
     Serving.serveUntilStopped(wiring, index, host, port, spec.commandLine().getOut());
     return 0;
   }

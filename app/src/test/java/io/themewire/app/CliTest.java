@@ -135,6 +135,13 @@ class CliTest {
   }
 
   @Test
+  void serve_withoutAnIndex_exitsTwoWithOneLine() {
+    Run r = run("serve", "--port", "0", "--data", dir.resolve("empty").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("themewire: no index in ");
+  }
+
+  @Test
   void ingest_withoutOnce_isAUsageError() {
     Run r = run("ingest", "x.xml");
     assertThat(r.code()).isEqualTo(2);

@@ -116,13 +116,18 @@ public final class LuceneArticleIndex implements ArticleIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
 
-  private LuceneArticleIndex(Path dir) throws IOException {
+  private LuceneArticleIndex(Path dir, boolean readOnly) throws IOException {
     this.directory = FSDirectory.open(dir);
     Map<String, Analyzer> perField = new java.util.HashMap<>();
     for (String f : KEYWORD_FIELDS) {
       perField.put(f, new KeywordAnalyzer());
     }
     this.analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), perField);
+    if (readOnly) {
+      this.writer = null;
+      this.searchers = new SearcherManager(directory, null);
+      return;
+    }
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
@@ -130,16 +135,42 @@ public final class LuceneArticleIndex implements ArticleIndex {
     this.searchers = new SearcherManager(writer, null);
   }
 
+  /**
+   * Opens an existing index for searching only: it takes no write lock, so it can serve beside a
+   * process that is writing the same index, and sees that process's commits as they land. Writes
+   * fail with {@link IllegalStateException}.
+   *
+   * @throws java.nio.file.NoSuchFileException when there is no index in {@code dir}
+   */
+  public static LuceneArticleIndex openReadOnly(Path dir) throws IOException {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no index");
+    }
+    try (FSDirectory probe = FSDirectory.open(dir)) {
+      if (!org.apache.lucene.index.DirectoryReader.indexExists(probe)) {
+        throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no index");
+      }
+    }
+    return new LuceneArticleIndex(dir, true);
+  }
+
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new IllegalStateException("the index is open read-only");
+    }
+    return writer;
+  }
+
   /** Opens (or creates) the index in {@code dir}. */
   public static LuceneArticleIndex open(Path dir) throws IOException {
     java.nio.file.Files.createDirectories(dir);
-    return new LuceneArticleIndex(dir);
+    return new LuceneArticleIndex(dir, false);
   }
 
   @Override
   public synchronized void upsert(ClassifiedItem item) throws IOException {
     ClassifiedItem stored = merge(item);
-    writer.updateDocument(new Term(ID, stored.id().value()), toDocument(stored));
+    writer().updateDocument(new Term(ID, stored.id().value()), toDocument(stored));
     pending.put(stored.id(), new Pending(stored, SimHash.of(stored.item().text())));
     if (pending.size() >= PENDING_LIMIT) {
       refreshWrites();
@@ -312,7 +343,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
   @Override
   public synchronized void commit() throws IOException {
-    writer.commit();
+    writer().commit();
     refreshWrites();
   }
 
@@ -611,11 +642,13 @@ public final class LuceneArticleIndex implements ArticleIndex {
   public void close() throws IOException {
     try {
       searchers.close();
-      if (writer.isOpen()) {
+      if (writer != null && writer.isOpen()) {
         writer.commit();
       }
     } finally {
-      writer.close();
+      if (writer != null) {
+        writer.close();
+      }
       directory.close();
     }
   }

@@ -278,4 +278,19 @@ class LuceneArticleIndexTest {
     assertThat(kept.alsoIn()).containsExactly("https://other.example/feed");
     assertThat(index.count()).isEqualTo(3);
   }
+
+  @Test
+  void openReadOnly_servesBesideTheWriterAndSeesItsCommits() throws Exception {
+    try (LuceneArticleIndex reader = LuceneArticleIndex.openReadOnly(dir)) {
+      assertThat(reader.count()).isEqualTo(3);
+      index.upsert(
+          Items.item(
+              "later", "Later", "A later item about levels.", "career-framework", "2026-11-20"));
+      index.commit();
+      assertThat(reader.count()).isEqualTo(4);
+      assertThatThrownBy(() -> reader.upsert(back)).isInstanceOf(IllegalStateException.class);
+    }
+    assertThatThrownBy(() -> LuceneArticleIndex.openReadOnly(dir.resolve("nothing-here")))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class);
+  }
 }
