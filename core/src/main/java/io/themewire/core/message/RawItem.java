@@ -94,6 +94,27 @@ public record RawItem(
         List.of());
   }
 
+  /** This item with another publication time. */
+  public RawItem withPublished(Published when) {
+    return new RawItem(
+        id,
+        url,
+        source,
+        title,
+        author,
+        when,
+        fetchedAt,
+        language,
+        text,
+        parentId,
+        threadId,
+        discusses,
+        engagement,
+        contentHash,
+        alsoAt,
+        alsoIn);
+  }
+
   /**
    * This item, also published at {@code copy} and carried by {@code otherSource} (either may be
    * null).

@@ -169,9 +169,13 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
   @Override
   public synchronized void upsert(ClassifiedItem item) throws IOException {
-    ClassifiedItem stored = merge(item);
-    writer().updateDocument(new Term(ID, stored.id().value()), toDocument(stored));
-    pending.put(stored.id(), new Pending(stored, SimHash.of(stored.item().text())));
+    Long fingerprint = SimHash.of(item.item().text());
+    ClassifiedItem stored = merge(item, fingerprint);
+    if (!stored.item().contentHash().equals(item.item().contentHash())) {
+      fingerprint = SimHash.of(stored.item().text()); // the write kept an earlier text
+    }
+    writer().updateDocument(new Term(ID, stored.id().value()), toDocument(stored, fingerprint));
+    pending.put(stored.id(), new Pending(stored, fingerprint));
     if (pending.size() >= PENDING_LIMIT) {
       refreshWrites();
     }
@@ -232,7 +236,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
    *       one item.
    * </ul>
    */
-  private ClassifiedItem merge(ClassifiedItem item) throws IOException {
+  private ClassifiedItem merge(ClassifiedItem item, Long fingerprint) throws IOException {
     RawItem raw = item.item();
     Optional<ClassifiedItem> existing = latest(item.id());
     if (existing.isPresent()) {
@@ -249,7 +253,6 @@ public final class LuceneArticleIndex implements ArticleIndex {
       }
       return item.withItem(kept);
     }
-    Long fingerprint = SimHash.of(raw.text());
     if (fingerprint == null) {
       return item;
     }
@@ -299,7 +302,8 @@ public final class LuceneArticleIndex implements ArticleIndex {
     }
   }
 
-  static Document toDocument(ClassifiedItem c) {
+  /** The document of an item; {@code fingerprint} is its text's {@link SimHash}, or null. */
+  static Document toDocument(ClassifiedItem c, Long fingerprint) {
     RawItem item = c.item();
     Document doc = new Document();
     doc.add(new StringField(ID, item.id().value(), Field.Store.YES));
@@ -330,7 +334,6 @@ public final class LuceneArticleIndex implements ArticleIndex {
       Integer points = item.engagement() == null ? null : item.engagement().points();
       doc.add(new NumericDocValuesField(POINTS, points == null ? -1 : points));
     }
-    Long fingerprint = SimHash.of(item.text());
     if (fingerprint != null) {
       doc.add(new StoredField(SIMHASH, fingerprint));
       for (String band : SimHash.bands(fingerprint)) {
@@ -361,40 +364,41 @@ public final class LuceneArticleIndex implements ArticleIndex {
       b.add(LongPoint.newRangeQuery(PUBLISHED, lo, hi), BooleanClause.Occur.FILTER);
     }
     Query query = b.build();
-    searchers.maybeRefresh();
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      TopDocs top;
-      try {
-        top =
-            request.sort() == SearchRequest.Sort.DATE
-                ? searcher.search(
-                    query,
-                    request.size(),
-                    new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)),
-                    true)
-                : searcher.search(query, request.size());
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw new QueryException(
-            "too-many-clauses",
-            "the query expands to more than " + MAX_CLAUSES + " terms; narrow it");
-      }
-      QueryScorer scorer = new QueryScorer(userQuery, TEXT);
-      Highlighter highlighter =
-          new Highlighter(
-              new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer);
-      highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_CHARS));
-      List<SearchHit> hits = new ArrayList<>();
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document d = searcher.storedFields().document(sd.doc);
-        hits.add(
-            toHit(
-                d, sd.score, snippet(highlighter, d.get(TEXT)), discussions(searcher, d.get(URL))));
-      }
-      return new SearchResult(top.totalHits.value, hits, (System.nanoTime() - start) / 1_000_000);
-    } finally {
-      searchers.release(searcher);
-    }
+    return withFreshSearcher(
+        searcher -> {
+          TopDocs top;
+          try {
+            top =
+                request.sort() == SearchRequest.Sort.DATE
+                    ? searcher.search(
+                        query,
+                        request.size(),
+                        new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)),
+                        true)
+                    : searcher.search(query, request.size());
+          } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryException(
+                "too-many-clauses",
+                "the query expands to more than " + MAX_CLAUSES + " terms; narrow it");
+          }
+          QueryScorer scorer = new QueryScorer(userQuery, TEXT);
+          Highlighter highlighter =
+              new Highlighter(
+                  new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer);
+          highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_CHARS));
+          List<SearchHit> hits = new ArrayList<>();
+          for (ScoreDoc sd : top.scoreDocs) {
+            Document d = searcher.storedFields().document(sd.doc);
+            hits.add(
+                toHit(
+                    d,
+                    sd.score,
+                    snippet(highlighter, d.get(TEXT)),
+                    discussions(searcher, d.get(URL))));
+          }
+          return new SearchResult(
+              top.totalHits.value, hits, (System.nanoTime() - start) / 1_000_000);
+        });
   }
 
   private static void addFilter(BooleanQuery.Builder b, String field, String value) {
@@ -521,49 +525,42 @@ public final class LuceneArticleIndex implements ArticleIndex {
   }
 
   private Optional<Document> findDoc(ItemId id) throws IOException {
-    searchers.maybeRefresh();
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      TopDocs top = searcher.search(new TermQuery(new Term(ID, id.value())), 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
-    } finally {
-      searchers.release(searcher);
-    }
+    return withFreshSearcher(
+        searcher -> {
+          TopDocs top = searcher.search(new TermQuery(new Term(ID, id.value())), 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          return Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
+        });
   }
 
   @Override
   public void scan(java.util.function.Consumer<ClassifiedItem> consumer) throws IOException {
-    searchers.maybeRefresh();
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      for (org.apache.lucene.index.LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
-        org.apache.lucene.index.StoredFields fields = leaf.reader().storedFields();
-        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          if (live == null || live.get(doc)) {
-            String json = fields.document(doc, Set.of(JSON)).get(JSON);
-            consumer.accept(Topic.ITEMS_CLASSIFIED.codec().decode(json));
+    withFreshSearcher(
+        searcher -> {
+          for (org.apache.lucene.index.LeafReaderContext leaf :
+              searcher.getIndexReader().leaves()) {
+            org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+            org.apache.lucene.index.StoredFields fields = leaf.reader().storedFields();
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+              if (live == null || live.get(doc)) {
+                String json = fields.document(doc, Set.of(JSON)).get(JSON);
+                consumer.accept(Topic.ITEMS_CLASSIFIED.codec().decode(json));
+              }
+            }
           }
-        }
-      }
-    } finally {
-      searchers.release(searcher);
-    }
+          return null;
+        });
   }
 
   @Override
   public List<Discussion> discussionsOf(io.themewire.core.message.CanonicalUrl url)
       throws IOException {
-    searchers.maybeRefresh();
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return discussions(searcher, url.value());
-    } finally {
-      searchers.release(searcher);
-    }
+    return withFreshSearcher(
+        searcher -> {
+          return discussions(searcher, url.value());
+        });
   }
 
   private static List<Discussion> discussions(IndexSearcher searcher, String url)
@@ -599,40 +596,50 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
   @Override
   public List<ThemeCount> themeCounts() throws IOException {
-    searchers.maybeRefresh();
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      Set<String> themes = new TreeSet<>();
-      for (String field : List.of(THEME, PRIMARY)) {
-        Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
-        if (terms != null) {
-          TermsEnum te = terms.iterator();
-          BytesRef t;
-          while ((t = te.next()) != null) {
-            themes.add(t.utf8ToString());
+    return withFreshSearcher(
+        searcher -> {
+          Set<String> themes = new TreeSet<>();
+          for (String field : List.of(THEME, PRIMARY)) {
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), field);
+            if (terms != null) {
+              TermsEnum te = terms.iterator();
+              BytesRef t;
+              while ((t = te.next()) != null) {
+                themes.add(t.utf8ToString());
+              }
+            }
           }
-        }
-      }
-      List<ThemeCount> out = new ArrayList<>();
-      for (String theme : themes) {
-        long primary = searcher.count(new TermQuery(new Term(PRIMARY, theme)));
-        long any = searcher.count(new TermQuery(new Term(THEME, theme)));
-        if (primary > 0 || any > 0) {
-          out.add(new ThemeCount(theme, primary, any));
-        }
-      }
-      return out;
-    } finally {
-      searchers.release(searcher);
-    }
+          List<ThemeCount> out = new ArrayList<>();
+          for (String theme : themes) {
+            long primary = searcher.count(new TermQuery(new Term(PRIMARY, theme)));
+            long any = searcher.count(new TermQuery(new Term(THEME, theme)));
+            if (primary > 0 || any > 0) {
+              out.add(new ThemeCount(theme, primary, any));
+            }
+          }
+          return out;
+        });
   }
 
   @Override
   public long count() throws IOException {
+    return withFreshSearcher(
+        searcher -> {
+          return searcher.count(new MatchAllDocsQuery());
+        });
+  }
+
+  /** Work on a searcher. */
+  private interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs {@code work} on a searcher that sees every write made so far, and releases it. */
+  private <T> T withFreshSearcher(SearcherWork<T> work) throws IOException {
     searchers.maybeRefresh();
     IndexSearcher searcher = searchers.acquire();
     try {
-      return searcher.count(new MatchAllDocsQuery());
+      return work.apply(searcher);
     } finally {
       searchers.release(searcher);
     }

@@ -240,21 +240,8 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
         || entry.newsPublished().isAfter(now)) {
       return item;
     }
-    return new RawItem(
-        item.id(),
-        item.url(),
-        item.source(),
-        item.title(),
-        item.author(),
-        new Published(entry.newsPublished(), Published.Provenance.SITEMAP, 0.85),
-        item.fetchedAt(),
-        item.language(),
-        item.text(),
-        item.parentId(),
-        item.threadId(),
-        item.discusses(),
-        item.engagement(),
-        item.contentHash());
+    return item.withPublished(
+        new Published(entry.newsPublished(), Published.Provenance.SITEMAP, 0.85));
   }
 
   private List<RawItem> feedItems(ParsedFeed feed) {
@@ -346,12 +333,14 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
     return host.startsWith("www.") ? host.substring(4) : host;
   }
 
+  private static final java.util.regex.Pattern CHARSET =
+      java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
+
   private static String charsetOf(String contentType) {
     if (contentType == null) {
       return null;
     }
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)").matcher(contentType);
+    java.util.regex.Matcher m = CHARSET.matcher(contentType);
     return m.find() ? m.group(1) : null;
   }
 
