@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.themewire.index.ArticleIndex;
+import io.themewire.index.ArticleReader;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API. Build with {@link #start(ArticleIndex, List, String, int)}; every route, error
+ * The HTTP API. Build with {@link #start(ArticleReader, List, String, int)}; every route, error
  * mapper and header is configured before the server starts. Errors are {@code
  * application/problem+json}; a malformed request is a 400 naming the problem, never a 500.
  */
@@ -36,16 +36,17 @@ public final class ApiServer implements AutoCloseable {
    * @param host the address to bind ({@code 127.0.0.1} or {@code 0.0.0.0})
    * @param port the port; 0 picks a free one (see {@link #port()})
    */
-  public static ApiServer start(ArticleIndex index, List<ThemeInfo> themes, String host, int port) {
+  public static ApiServer start(
+      ArticleReader index, List<ThemeInfo> themes, String host, int port) {
     return start(index, themes, null, host, port);
   }
 
   /**
-   * As {@link #start(ArticleIndex, List, String, int)}, plus {@code GET /api/sources} answered from
-   * {@code sources} (asked per request); null serves no such route.
+   * As {@link #start(ArticleReader, List, String, int)}, plus {@code GET /api/sources} answered
+   * from {@code sources} (asked per request); null serves no such route.
    */
   public static ApiServer start(
-      ArticleIndex index,
+      ArticleReader index,
       List<ThemeInfo> themes,
       Supplier<List<SourceStatus>> sources,
       String host,
@@ -88,7 +89,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** Starts the API with {@code options}; see {@link Options}. */
-  public static ApiServer start(ArticleIndex index, Options options, String host, int port) {
+  public static ApiServer start(ArticleReader index, Options options, String host, int port) {
     List<ThemeInfo> themes = options.themes();
     Supplier<List<SourceStatus>> sources = options.sources();
     SearchController search = new SearchController(index, themes);

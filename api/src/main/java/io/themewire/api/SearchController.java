@@ -3,7 +3,7 @@ package io.themewire.api;
 import io.javalin.http.Context;
 import io.themewire.core.message.ClassifiedItem;
 import io.themewire.core.message.ItemId;
-import io.themewire.index.ArticleIndex;
+import io.themewire.index.ArticleReader;
 import io.themewire.index.search.QueryException;
 import io.themewire.index.search.SearchRequest;
 import io.themewire.index.search.SearchResult;
@@ -25,10 +25,10 @@ final class SearchController {
   private static final Instant EARLIEST = Instant.EPOCH;
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-  private final ArticleIndex index;
+  private final ArticleReader index;
   private final List<ThemeInfo> themes;
 
-  SearchController(ArticleIndex index, List<ThemeInfo> themes) {
+  SearchController(ArticleReader index, List<ThemeInfo> themes) {
     this.index = index;
     this.themes = List.copyOf(themes);
   }

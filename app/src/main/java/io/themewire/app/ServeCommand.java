@@ -1,6 +1,6 @@
 package io.themewire.app;
 
-import io.themewire.index.lucene.LuceneArticleIndex;
+import io.themewire.index.lucene.LuceneArticleReader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,10 +36,10 @@ final class ServeCommand implements Callable<Integer> {
     PortOption.check(spec, port);
     Wiring wiring = common.wiring();
     Path dir = wiring.settings().dataDir().resolve("index");
-    LuceneArticleIndex index;
+    LuceneArticleReader index;
     try {
       // Read-only: serving takes no write lock, so it can run beside `run` or `demo` on one folder.
-      index = LuceneArticleIndex.openReadOnly(dir);
+      index = LuceneArticleReader.open(dir);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UserInputException(
           "no index in " + dir + " (run `themewire demo` or `themewire run` first)");

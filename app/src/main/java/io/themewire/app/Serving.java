@@ -1,7 +1,7 @@
 package io.themewire.app;
 
 import io.themewire.api.ApiServer;
-import io.themewire.index.ArticleIndex;
+import io.themewire.index.ArticleReader;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -15,7 +15,7 @@ final class Serving {
   private Serving() {}
 
   static void serveUntilStopped(
-      Wiring wiring, ArticleIndex index, String host, int port, PrintWriter out)
+      Wiring wiring, ArticleReader index, String host, int port, PrintWriter out)
       throws InterruptedException {
     ApiServer server =
         ApiServer.start(

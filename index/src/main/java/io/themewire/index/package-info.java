@@ -1,6 +1,8 @@
 /**
- * The index: {@link io.themewire.index.ArticleIndex} is the port, {@link
- * io.themewire.index.lucene.LuceneArticleIndex} the Lucene adapter, {@link
+ * The index: {@link io.themewire.index.ArticleReader} is the read-only port (search, lookups,
+ * counts), {@link io.themewire.index.ArticleIndex} adds writes, {@link
+ * io.themewire.index.lucene.LuceneArticleIndex} and {@link
+ * io.themewire.index.lucene.LuceneArticleReader} are the Lucene adapters, {@link
  * io.themewire.index.IndexStage} the pipeline stage that writes to it.
  */
 package io.themewire.index;

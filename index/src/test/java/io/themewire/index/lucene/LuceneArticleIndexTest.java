@@ -281,16 +281,36 @@ class LuceneArticleIndexTest {
 
   @Test
   void openReadOnly_servesBesideTheWriterAndSeesItsCommits() throws Exception {
-    try (LuceneArticleIndex reader = LuceneArticleIndex.openReadOnly(dir)) {
+    try (LuceneArticleReader reader = LuceneArticleIndex.openReadOnly(dir)) {
       assertThat(reader.count()).isEqualTo(3);
       index.upsert(
           Items.item(
               "later", "Later", "A later item about levels.", "career-framework", "2026-11-20"));
       index.commit();
       assertThat(reader.count()).isEqualTo(4);
-      assertThatThrownBy(() -> reader.upsert(back)).isInstanceOf(IllegalStateException.class);
+      assertThat(reader.get(back.id())).contains(back);
     }
     assertThatThrownBy(() -> LuceneArticleIndex.openReadOnly(dir.resolve("nothing-here")))
         .isInstanceOf(java.nio.file.NoSuchFileException.class);
+  }
+
+  @Test
+  void readOnlyHandle_hasNoWriteMethods() {
+    java.util.Set<String> methods = new java.util.TreeSet<>();
+    for (java.lang.reflect.Method m : LuceneArticleReader.class.getMethods()) {
+      methods.add(m.getName());
+    }
+    assertThat(methods).doesNotContain("upsert", "commit", "stored", "delete");
+    assertThat(io.themewire.index.ArticleReader.class.isAssignableFrom(LuceneArticleIndex.class))
+        .isTrue();
+  }
+
+  @Test
+  void readerOfTheIndex_seesWritesBeforeCommitAndSurvivesBeingClosed() throws Exception {
+    LuceneArticleReader reader = index.reader();
+    index.upsert(Items.item("nrt", "Near real time", "Seen before commit.", "other", "2026-11-21"));
+    assertThat(reader.count()).isEqualTo(4);
+    reader.close();
+    assertThat(index.count()).isEqualTo(4);
   }
 }
