@@ -63,28 +63,51 @@ public final class ApiServer implements AutoCloseable {
    * @param apiKey the key {@code POST /api/sources} requires in {@code X-Api-Key}; null refuses
    *     every such request
    * @param metrics the registry {@code GET /metrics} exports, or null (no route)
+   * @param routes further route groups (analytics, digest, web page), registered in order
+   * @param readiness the conditions {@code GET /ready} reports besides the index answering
    */
   public record Options(
       List<ThemeInfo> themes,
       Supplier<List<SourceStatus>> sources,
       SourceRegistry registry,
       String apiKey,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics,
+      List<ApiRoutes> routes,
+      List<ReadinessCheck> readiness) {
+
+    public Options {
+      routes = List.copyOf(routes);
+      readiness = List.copyOf(readiness);
+    }
 
     public static Options of(List<ThemeInfo> themes) {
-      return new Options(themes, null, null, null, null);
+      return new Options(themes, null, null, null, null, List.of(), List.of());
     }
 
     public Options withSources(Supplier<List<SourceStatus>> s) {
-      return new Options(themes, s, registry, apiKey, metrics);
+      return new Options(themes, s, registry, apiKey, metrics, routes, readiness);
     }
 
     public Options withRegistry(SourceRegistry r, String key) {
-      return new Options(themes, sources, r, key, metrics);
+      return new Options(themes, sources, r, key, metrics, routes, readiness);
     }
 
     public Options withMetrics(PrometheusMeterRegistry m) {
-      return new Options(themes, sources, registry, apiKey, m);
+      return new Options(themes, sources, registry, apiKey, m, routes, readiness);
+    }
+
+    /** These options plus one more route group. */
+    public Options withRoutes(ApiRoutes group) {
+      List<ApiRoutes> all = new java.util.ArrayList<>(routes);
+      all.add(group);
+      return new Options(themes, sources, registry, apiKey, metrics, all, readiness);
+    }
+
+    /** These options plus one more condition for {@code GET /ready}. */
+    public Options withReadiness(ReadinessCheck check) {
+      List<ReadinessCheck> all = new java.util.ArrayList<>(readiness);
+      all.add(check);
+      return new Options(themes, sources, registry, apiKey, metrics, routes, all);
     }
   }
 
@@ -100,6 +123,7 @@ public final class ApiServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.routes.before(ApiServer::securityHeaders);
               config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+              config.routes.get("/ready", ctx -> ready(ctx, index, options.readiness()));
               config.routes.get("/api/search", search::search);
               config.routes.get("/api/items/{id}", search::item);
               config.routes.get("/api/items/{id}/discussions", search::discussions);
@@ -118,6 +142,7 @@ public final class ApiServer implements AutoCloseable {
                         ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                             .result(options.metrics().scrape()));
               }
+              options.routes().forEach(group -> group.register(config));
               config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
               config.routes.exception(
                   Exception.class,
@@ -166,6 +191,24 @@ public final class ApiServer implements AutoCloseable {
       ctx.status(201).json(registry.add(url.strip()));
     } catch (SourceRegistry.Rejected e) {
       throw new ApiProblem(422, e.reason(), "Source not accepted", e.getMessage());
+    }
+  }
+
+  /** {@code GET /ready}: 200 when the index answers and every check passes, else 503 with why. */
+  private static void ready(Context ctx, ArticleReader index, List<ReadinessCheck> checks) {
+    List<String> reasons = new java.util.ArrayList<>();
+    try {
+      index.count();
+    } catch (java.io.IOException | RuntimeException e) {
+      reasons.add("index unreadable: " + e.getMessage());
+    }
+    for (ReadinessCheck check : checks) {
+      check.notReadyReason().ifPresent(reasons::add);
+    }
+    if (reasons.isEmpty()) {
+      ctx.json(Map.of("status", "ready"));
+    } else {
+      throw new ApiProblem(503, "not-ready", "Not ready", String.join("; ", reasons));
     }
   }
 

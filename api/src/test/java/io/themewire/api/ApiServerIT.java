@@ -193,4 +193,42 @@ class ApiServerIT {
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
   }
+
+  @Test
+  void ready_is200WhileTheIndexAnswers_and503NamingEachFailingCheck() throws Exception {
+    assertThat(get("/ready").statusCode()).isEqualTo(200);
+    java.util.concurrent.atomic.AtomicBoolean brokerUp =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    ApiServer.Options options =
+        ApiServer.Options.of(List.of())
+            .withReadiness(
+                () ->
+                    brokerUp.get()
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.of("broker unreachable"))
+            .withRoutes(config -> config.routes.get("/extra", ctx -> ctx.result("extra")));
+    try (ApiServer other = ApiServer.start(index, options, "127.0.0.1", 0)) {
+      HttpResponse<String> down =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + "/ready"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.headers().firstValue("Content-Type")).contains(ApiServer.PROBLEM_JSON);
+      assertThat(down.body()).contains("broker unreachable");
+      brokerUp.set(true);
+      HttpResponse<String> up =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + "/ready"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(up.statusCode()).isEqualTo(200);
+      HttpResponse<String> extra =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + other.port() + "/extra"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(extra.body()).isEqualTo("extra");
+    }
+  }
 }
