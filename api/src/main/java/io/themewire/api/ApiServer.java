@@ -134,6 +134,10 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.jsonMapper(new JavalinJackson(HtmlSafeJson.MAPPER, false));
               config.startup.showJavalinBanner = false;
+              JettyProblems jettyProblems = new JettyProblems();
+              config.jetty.modifyServer(server -> server.setErrorHandler(jettyProblems));
+              config.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(jettyProblems));
               config.routes.before(ApiServer::securityHeaders);
               config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
               config.routes.get("/ready", ctx -> ready(ctx, index, options.readiness()));
