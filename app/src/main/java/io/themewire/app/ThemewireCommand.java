@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       ReclassifyCommand.class,
       RunCommand.class,
-      SourcesCommand.class
+      SourcesCommand.class,
+      BrokerCommand.class
     })
 final class ThemewireCommand implements Runnable {
 
