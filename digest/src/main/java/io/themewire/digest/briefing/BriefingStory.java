@@ -65,9 +65,11 @@ public record BriefingStory(
    * @param site its host without {@code www.}
    * @param title the linked item's title (may be empty for untitled posts)
    * @param role {@code source}, {@code copy} or {@code discussion}
+   * @param item the id of the member item behind the link (a copy's link names the item it was
+   *     merged into)
    */
-  @JsonPropertyOrder({"url", "site", "title", "role"})
-  public record Link(String url, String site, String title, String role) {
+  @JsonPropertyOrder({"url", "site", "title", "role", "item"})
+  public record Link(String url, String site, String title, String role, String item) {
     public Link {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(role, "role");

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * takes the sentences of the item's text that the classifier found most salient ({@link
  * ClassifiedItem#sentences()}), leaving out the title (the headline already says it) and fragments
  * that are not sentences (bylines, headings, lists: too short, too long, or without an ending
- * stop). Sentences that say the same thing in nearly the same words — within one item or across
+ * stop). A sentence's weight is its salience, a little more near the start of the body (writers put
+ * the news first), half as much when it opens by pointing back at an earlier sentence ("That was
+ * my job"). Sentences that say the same thing in nearly the same words — within one item or across
  * members — become one sentence, cited with every site that said it. Of these it keeps the best
  * {@value #MAX_SENTENCES}: most salient first, a sentence told by more sites counting for more, at
  * most {@value #PER_ITEM} from one item while others have some to give. They are printed in reading
@@ -59,6 +61,26 @@ final class ExtractiveSummarizer implements Summarizer {
   /** What each further site telling a sentence adds to its salience (corroboration). */
   static final double PER_EXTRA_SITE = 0.15;
 
+  /**
+   * What being the first sentence of the body adds to its salience, falling off linearly to
+   * nothing by sentence {@value #LEAD_SENTENCES}: writers put the news first.
+   */
+  static final double LEAD_BONUS = 0.2;
+
+  static final int LEAD_SENTENCES = 5;
+
+  /**
+   * A sentence opening with a word that points back at an earlier one ("That was my job", "It
+   * worked") cannot stand alone in a summary; its salience counts this much.
+   */
+  static final double ANAPHORIC_FACTOR = 0.5;
+
+  /** Pronouns and determiners that refer back: closed-class words, not a topic list. */
+  private static final Set<String> BACK_REFERENCES =
+      Set.of(
+          "it", "its", "this", "that", "these", "those", "they", "them", "their", "he", "she",
+          "his", "her", "both", "such", "there", "here", "also", "but", "and", "so", "then");
+
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
   private static final Pattern ENDS_LIKE_A_SENTENCE = Pattern.compile(".*[.!?][\"'”’)]*$");
 
@@ -86,11 +108,14 @@ final class ExtractiveSummarizer implements Summarizer {
     int bodyStart = title.isEmpty() ? 0 : Math.min(text.length(), title.length());
     List<SentenceSpan> spans =
         item.sentences().isEmpty() ? split(text, bodyStart) : item.sentences();
+    Set<String> titleWords = words(title);
     List<Candidate> out = new ArrayList<>();
+    int position = -1;
     for (SentenceSpan span : spans) {
       if (span.start() < bodyStart || span.end() > text.length()) {
         continue;
       }
+      position++;
       String sentence = collapse(text.substring(span.start(), span.end()));
       Set<String> words = words(sentence);
       int count = wordCount(sentence);
@@ -98,14 +123,20 @@ final class ExtractiveSummarizer implements Summarizer {
           || count > MAX_WORDS
           || !ENDS_LIKE_A_SENTENCE.matcher(sentence).matches()
           || !Character.isLetterOrDigit(sentence.codePointAt(0))
-              && "\"'“‘(".indexOf(sentence.charAt(0)) < 0) {
+              && "\"'“‘(".indexOf(sentence.charAt(0)) < 0
+          || same(words, titleWords)) {
         continue;
       }
+      double salience = span.salience();
+      if (BACK_REFERENCES.contains(firstWord(sentence))) {
+        salience *= ANAPHORIC_FACTOR;
+      }
+      salience += LEAD_BONUS * Math.max(0, 1 - position / (double) LEAD_SENTENCES);
       out.add(
           new Candidate(
               sentence,
               words,
-              span.salience(),
+              salience,
               order,
               span.start(),
               member.item().id(),
@@ -233,6 +264,11 @@ final class ExtractiveSummarizer implements Summarizer {
       words.add(m.group());
     }
     return words;
+  }
+
+  private static String firstWord(String sentence) {
+    Matcher m = WORD.matcher(sentence);
+    return m.find() ? m.group().toLowerCase(Locale.ROOT) : "";
   }
 
   private static int wordCount(String sentence) {
