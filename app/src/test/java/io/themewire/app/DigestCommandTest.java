@@ -14,7 +14,9 @@ class DigestCommandTest {
   void help_exitsZero_andNamesEveryOption() {
     CliTest.Run r = CliTest.run("digest", "--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).startsWith("Usage: themewire digest").contains("--date", "--format", "--tz", "--data");
+    assertThat(r.out())
+        .startsWith("Usage: themewire digest")
+        .contains("--date", "--format", "--tz", "--data");
   }
 
   @Test

@@ -201,7 +201,8 @@ public final class BriefingArchive {
 
   /** Temporary files a killed write of {@code date} left behind. */
   private void sweepLeftovers(LocalDate date) throws IOException {
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "." + date + ".*" + TEMP_SUFFIX)) {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(dir, "." + date + ".*" + TEMP_SUFFIX)) {
       for (Path f : files) {
         Files.deleteIfExists(f);
         log.info("{} - removed the leftover {} of an interrupted write", date, f.getFileName());

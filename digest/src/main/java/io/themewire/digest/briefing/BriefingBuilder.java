@@ -33,8 +33,8 @@ import java.util.TreeMap;
  * {@value #ENGAGEMENT_WEIGHT} × log10(1 + points + comments) of its members (discussion threads
  * above all), {@value #SPIKE_WEIGHT} × the spike score (capped at {@value #SPIKE_CAP}) of its most
  * spiking theme that day, and up to {@value #RECENCY_WEIGHT} for how late in the day its newest
- * member came; ties go to the smaller story id. Themes are ordered by their best story's rank,
- * then by the taxonomy's order. At most {@value #MAX_STORIES_PER_THEME} stories per theme.
+ * member came; ties go to the smaller story id. Themes are ordered by their best story's rank, then
+ * by the taxonomy's order. At most {@value #MAX_STORIES_PER_THEME} stories per theme.
  *
  * <p>A story is new unless one of its members, or an item it clusters with, was in the previous
  * briefing. Items whose only themes are {@code other} or {@code unclassified} are left out: the
@@ -177,12 +177,10 @@ public final class BriefingBuilder {
     List<Briefing.ThemeSection> sections = new ArrayList<>();
     for (Map.Entry<String, List<Ranked>> g : groups) {
       List<BriefingStory> shown =
-          g.getValue().stream()
-              .limit(MAX_STORIES_PER_THEME)
-              .map(Ranked::story)
-              .toList();
+          g.getValue().stream().limit(MAX_STORIES_PER_THEME).map(Ranked::story).toList();
       sections.add(
-          new Briefing.ThemeSection(g.getKey(), labels.getOrDefault(g.getKey(), g.getKey()), shown));
+          new Briefing.ThemeSection(
+              g.getKey(), labels.getOrDefault(g.getKey(), g.getKey()), shown));
     }
     return new Briefing(day.date(), day.zone().getId(), sections);
   }
@@ -344,8 +342,7 @@ public final class BriefingBuilder {
     for (StoryMember m : story.sources()) {
       sites.add(m.item().site() != null ? m.item().site() : m.item().id());
     }
-    double engagement =
-        Math.log10(1 + told.engagement().points() + told.engagement().comments());
+    double engagement = Math.log10(1 + told.engagement().points() + told.engagement().comments());
     double spike = 0;
     for (String theme : told.themes()) {
       spike = Math.max(spike, Math.min(SPIKE_CAP, Math.max(0, spikes.score(theme, day))));

@@ -21,8 +21,8 @@ import java.util.Optional;
  * The front door of the briefing: the briefing of a day from the stored items, in any {@link
  * BriefingFormat}, and its delivery into the archive.
  *
- * <p>Which items a day's briefing tells: those published in the day's window in the briefing's
- * zone (a {@link DayWindow}: 23 or 25 hours on a daylight-saving change), threads and posts but not
+ * <p>Which items a day's briefing tells: those published in the day's window in the briefing's zone
+ * (a {@link DayWindow}: 23 or 25 hours on a daylight-saving change), threads and posts but not
  * comments, plus the articles that day's discussion threads are about when those were published up
  * to {@value #DISCUSSED_DAYS} days before. Nothing published after the day's end plays any part, so
  * a past day's briefing stays the same as the index grows.
@@ -152,7 +152,9 @@ public final class Briefings {
     for (ClassifiedItem item : inDay.values()) {
       if (item.item().discusses() != null) {
         ClassifiedItem article = earlierByUrl.get(item.item().discusses().value());
-        if (article != null && !inDay.containsKey(article.id().value()) && !items.contains(article)) {
+        if (article != null
+            && !inDay.containsKey(article.id().value())
+            && !items.contains(article)) {
           items.add(article);
         }
       }

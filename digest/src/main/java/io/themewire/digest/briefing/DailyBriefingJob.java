@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the daily briefing on its {@link BriefingSchedule}: at start the briefing that is due now
- * (so a job that was killed, or a process that was down at the scheduled time, catches up), then
- * at every scheduled time. Each run delivers the due date's briefing into the archive unless it is
+ * (so a job that was killed, or a process that was down at the scheduled time, catches up), then at
+ * every scheduled time. Each run delivers the due date's briefing into the archive unless it is
  * there already, so running it again — after a crash, a restart, twice in one day — delivers
- * nothing twice and leaves the same bytes. A failed run is logged and retried at the next
- * scheduled time; the process carries on.
+ * nothing twice and leaves the same bytes. A failed run is logged and retried at the next scheduled
+ * time; the process carries on.
  */
 public final class DailyBriefingJob implements AutoCloseable {
 

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * ClassifiedItem#sentences()}), leaving out the title (the headline already says it) and fragments
  * that are not sentences (bylines, headings, lists: too short, too long, or without an ending
  * stop). A sentence's weight is its salience, a little more near the start of the body (writers put
- * the news first), half as much when it opens by pointing back at an earlier sentence ("That was
- * my job"). Sentences that say the same thing in nearly the same words — within one item or across
+ * the news first), half as much when it opens by pointing back at an earlier sentence ("That was my
+ * job"). Sentences that say the same thing in nearly the same words — within one item or across
  * members — become one sentence, cited with every site that said it. Of these it keeps the best
  * {@value #MAX_SENTENCES}: most salient first, a sentence told by more sites counting for more, at
  * most {@value #PER_ITEM} from one item while others have some to give. They are printed in reading
@@ -51,8 +51,8 @@ final class ExtractiveSummarizer implements Summarizer {
   static final int MAX_WORDS = 60;
 
   /**
-   * How alike two sentences' word sets must be to be one sentence: Jaccard similarity, or the
-   * share of the shorter one's words found in the longer one.
+   * How alike two sentences' word sets must be to be one sentence: Jaccard similarity, or the share
+   * of the shorter one's words found in the longer one.
    */
   static final double SAME_JACCARD = 0.6;
 
@@ -62,8 +62,8 @@ final class ExtractiveSummarizer implements Summarizer {
   static final double PER_EXTRA_SITE = 0.15;
 
   /**
-   * What being the first sentence of the body adds to its salience, falling off linearly to
-   * nothing by sentence {@value #LEAD_SENTENCES}: writers put the news first.
+   * What being the first sentence of the body adds to its salience, falling off linearly to nothing
+   * by sentence {@value #LEAD_SENTENCES}: writers put the news first.
    */
   static final double LEAD_BONUS = 0.2;
 

@@ -88,8 +88,8 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * Text from the data as Markdown text: on one line, with every character that could start
-   * markup (emphasis, links, images, code, raw HTML, entities, tables) backslash-escaped.
+   * Text from the data as Markdown text: on one line, with every character that could start markup
+   * (emphasis, links, images, code, raw HTML, entities, tables) backslash-escaped.
    */
   static String text(String s) {
     StringBuilder out = new StringBuilder(s.length() + 8);

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a story's summary from its members' own sentences, each sentence cited with the sites
- * that said it. Implementations are deterministic (the same story and items give the same
- * sentences) and thread-safe.
+ * Writes a story's summary from its members' own sentences, each sentence cited with the sites that
+ * said it. Implementations are deterministic (the same story and items give the same sentences) and
+ * thread-safe.
  */
 public interface Summarizer {
 

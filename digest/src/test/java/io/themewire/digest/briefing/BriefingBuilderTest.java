@@ -78,13 +78,16 @@ class BriefingBuilderTest {
 
   @Test
   void withoutAPreviousBriefing_everyStoryIsNew() {
-    Briefing b = BriefingFixture.builder().build(DAY_24, DAY_24_ITEMS, BriefingBuilder.Previous.none());
+    Briefing b =
+        BriefingFixture.builder().build(DAY_24, DAY_24_ITEMS, BriefingBuilder.Previous.none());
     assertThat(b.stories()).allMatch(BriefingStory::isNew);
   }
 
   @Test
   void offTopicItems_areLeftOut() {
-    assertThat(today.stories()).extracting(BriefingStory::headline).noneMatch(h -> h.contains("Toolbench"));
+    assertThat(today.stories())
+        .extracting(BriefingStory::headline)
+        .noneMatch(h -> h.contains("Toolbench"));
     assertThat(today.themes()).extracting(Briefing.ThemeSection::theme).doesNotContain("other");
   }
 

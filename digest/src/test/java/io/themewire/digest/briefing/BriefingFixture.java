@@ -30,7 +30,8 @@ final class BriefingFixture {
                   "other", "Other")));
 
   static final String QUILL = "https://quillmark.example/2026/11/24/harbourline-staff-track";
-  static final String LADDER = "https://www.ladderlines.example/p/harbourline-pays-staff-like-directors";
+  static final String LADDER =
+      "https://www.ladderlines.example/p/harbourline-pays-staff-like-directors";
   static final String QUILL_COPY = "https://syndicate.example/wire/harbourline-staff-track";
   static final String HN_1 = "https://news.ycombinator.com/item?id=51000001";
   static final String ARTICLE_23 = "https://orbitnotes.example/essays/leaving-the-director-chair";
@@ -44,10 +45,16 @@ final class BriefingFixture {
           .published("2026-11-24T09:30:00Z")
           .theme("career-framework", 0.71)
           .theme("ic-leadership", 0.52)
-          .sentence("Harbourline, the maritime software company, has published a new career ladder for its 300 engineers.", 0.62)
-          .sentence("Staff and principal engineers will be paid on the same bands as directors from 1 March.", 0.81)
+          .sentence(
+              "Harbourline, the maritime software company, has published a new career ladder for its 300 engineers.",
+              0.62)
+          .sentence(
+              "Staff and principal engineers will be paid on the same bands as directors from 1 March.",
+              0.81)
           .sentence("It took two years.", 0.4)
-          .sentence("The company said promotions to staff will need a written case reviewed by a committee.", 0.66)
+          .sentence(
+              "The company said promotions to staff will need a written case reviewed by a committee.",
+              0.66)
           .copyAt(QUILL_COPY)
           .build();
 
@@ -57,9 +64,15 @@ final class BriefingFixture {
           .published("2026-11-24T14:05:00Z")
           .theme("ic-leadership", 0.66)
           .theme("career-framework", 0.6)
-          .sentence("From 1 March, staff and principal engineers will be paid on the same bands as directors.", 0.78)
-          .sentence("That matters more than any rubric, because pay is where a company shows which track it believes in.", 0.7)
-          .sentence("Engineers who switch tracks keep their level, so nobody takes a pay cut to go back to code.", 0.64)
+          .sentence(
+              "From 1 March, staff and principal engineers will be paid on the same bands as directors.",
+              0.78)
+          .sentence(
+              "That matters more than any rubric, because pay is where a company shows which track it believes in.",
+              0.7)
+          .sentence(
+              "Engineers who switch tracks keep their level, so nobody takes a pay cut to go back to code.",
+              0.64)
           .build();
 
   static final ClassifiedItem HN_1_ITEM =
@@ -76,8 +89,11 @@ final class BriefingFixture {
           .published("2026-11-23T18:40:00Z")
           .theme("manager-to-ic", 0.83)
           .direction("director", "principal engineer")
-          .sentence("After eight years as a director I asked to become a principal engineer again.", 0.86)
-          .sentence("My manager agreed on one condition: that I stay for the reorganisation in January.", 0.58)
+          .sentence(
+              "After eight years as a director I asked to become a principal engineer again.", 0.86)
+          .sentence(
+              "My manager agreed on one condition: that I stay for the reorganisation in January.",
+              0.58)
           .sentence("I miss the people, but not the calendar.", 0.5)
           .build();
 
@@ -95,7 +111,9 @@ final class BriefingFixture {
           .published("2026-11-24T21:15:00Z")
           .theme("ic-to-manager", 0.88)
           .direction("senior engineer", "engineering manager")
-          .sentence("On Monday I stopped being a senior engineer and became the manager of the team I had worked on for three years.", 0.84)
+          .sentence(
+              "On Monday I stopped being a senior engineer and became the manager of the team I had worked on for three years.",
+              0.84)
           .sentence("The first surprise was how little of my calendar was mine.", 0.63)
           .sentence("The second was how much my former peers expected me to have answers.", 0.57)
           .build();

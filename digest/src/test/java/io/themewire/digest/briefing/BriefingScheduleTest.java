@@ -41,9 +41,11 @@ class BriefingScheduleTest {
 
   @Test
   void timeInsideTheSpringGap_runsJustAfterIt() {
-    BriefingSchedule gap = new BriefingSchedule(LocalTime.parse("02:30"), ZoneId.of("Europe/Berlin"));
+    BriefingSchedule gap =
+        new BriefingSchedule(LocalTime.parse("02:30"), ZoneId.of("Europe/Berlin"));
     // 02:30 does not exist on 29 March 2026 in Berlin; it resolves to 03:30 CEST = 01:30 UTC
-    assertThat(gap.runOn(LocalDate.parse("2026-03-29"))).isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
+    assertThat(gap.runOn(LocalDate.parse("2026-03-29")))
+        .isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
   }
 
   @Test

@@ -49,7 +49,8 @@ class BriefingsIT {
     return items;
   }
 
-  private static String render(Path indexDir, Path archiveDir, BriefingFormat f) throws IOException {
+  private static String render(Path indexDir, Path archiveDir, BriefingFormat f)
+      throws IOException {
     try (LuceneArticleReader reader = LuceneArticleReader.open(indexDir)) {
       Briefings briefings =
           new Briefings(
@@ -149,7 +150,8 @@ class BriefingsIT {
     Path dir = tmp.resolve("index");
     index(dir, allItems());
     Path archiveDir = tmp.resolve("briefings");
-    BriefingSchedule schedule = new BriefingSchedule(java.time.LocalTime.of(7, 0), ZoneId.of("UTC"));
+    BriefingSchedule schedule =
+        new BriefingSchedule(java.time.LocalTime.of(7, 0), ZoneId.of("UTC"));
     Clock at = Clock.fixed(Instant.parse("2026-11-25T07:00:00Z"), ZoneOffset.UTC);
     try (LuceneArticleReader reader = LuceneArticleReader.open(dir)) {
       Briefings briefings =
@@ -161,7 +163,8 @@ class BriefingsIT {
       assertThat(job.runDue()).isEqualTo(BriefingArchive.Written.WRITTEN);
       assertThat(job.runDue()).isEqualTo(BriefingArchive.Written.ALREADY_ARCHIVED);
       String md = Files.readString(archiveDir.resolve("2026-11-24.md"), StandardCharsets.UTF_8);
-      assertThat(briefings.render(LocalDate.parse("2026-11-24"), ZoneId.of("UTC"), BriefingFormat.MD))
+      assertThat(
+              briefings.render(LocalDate.parse("2026-11-24"), ZoneId.of("UTC"), BriefingFormat.MD))
           .isEqualTo(md);
       assertThat(md).contains("(ladderlines.example, quillmark.example)");
     }

@@ -40,7 +40,8 @@ final class FixedClusterer implements StoryClusterer {
     Map<String, List<StoryItem>> byKey = new TreeMap<>();
     for (StoryItem item : items) {
       Integer g = groupOf.get(item.id());
-      byKey.computeIfAbsent(g == null ? "single:" + item.id() : "group:" + g, k -> new ArrayList<>())
+      byKey
+          .computeIfAbsent(g == null ? "single:" + item.id() : "group:" + g, k -> new ArrayList<>())
           .add(item);
     }
     List<Story> stories = new ArrayList<>();

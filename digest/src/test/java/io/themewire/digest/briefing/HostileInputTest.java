@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** RELIABILITY 27: markup in titles and texts renders as inert text in every format. */
 class HostileInputTest {
 
-  static final String TITLE = "<script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3)";
+  static final String TITLE =
+      "<script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3)";
 
   static final ClassifiedItem HOSTILE =
       TestItems.at("https://evil.example/post?q=%3Cscript%3E&x=%22onerror%3D")
@@ -22,8 +23,12 @@ class HostileInputTest {
           .published("2026-11-24T10:00:00Z")
           .theme("ic-leadership", 0.9)
           .direction("<b onmouseover=alert(5)>lead</b>", "staff \" onerror=\"alert(6)")
-          .sentence("Read <a href=\"ja\tvascript:alert(7)\">this</a> and <svg onload=alert(8)> now, senior engineers.", 0.9)
-          .sentence("Then <iframe src=\"//evil.example\"></iframe> and <p style=\"position:fixed\">a staff engineer</p> again.", 0.8)
+          .sentence(
+              "Read <a href=\"ja\tvascript:alert(7)\">this</a> and <svg onload=alert(8)> now, senior engineers.",
+              0.9)
+          .sentence(
+              "Then <iframe src=\"//evil.example\"></iframe> and <p style=\"position:fixed\">a staff engineer</p> again.",
+              0.8)
           .build();
 
   private static Briefing briefing() {
@@ -65,7 +70,9 @@ class HostileInputTest {
   }
 
   private static void assertInert(Document doc) {
-    assertThat(doc.select("script, iframe, svg, img, object, embed, style, form, link, meta[http-equiv]"))
+    assertThat(
+            doc.select(
+                "script, iframe, svg, img, object, embed, style, form, link, meta[http-equiv]"))
         .isEmpty();
     for (Element e : doc.getAllElements()) {
       for (Attribute a : e.attributes()) {
