@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       ReclassifyCommand.class,
       RunCommand.class,
       SourcesCommand.class,
+      BrokerCommand.class,
       DigestCommand.class
     })
 final class ThemewireCommand implements Runnable {
