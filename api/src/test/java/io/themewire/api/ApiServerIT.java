@@ -131,6 +131,7 @@ class ApiServerIT {
     assertThat(body.path("hits").get(0).path("id").asText()).isEqualTo(back.id().value());
   }
 
+  // RELIABILITY row 28
   @Test
   void search_brokenQuery_isA400ProblemThatEscapesTheInput() throws Exception {
     HttpResponse<String> r = get("/api/search?q=" + enc("title:(<script>alert(1)</script>"));
@@ -152,6 +153,7 @@ class ApiServerIT {
     assertThat(detail).contains("size").contains("from").contains("sort");
   }
 
+  // RELIABILITY row 30
   @Test
   void search_leadingWildcard_isRefused() throws Exception {
     HttpResponse<String> r = get("/api/search?q=" + enc("*tion"));

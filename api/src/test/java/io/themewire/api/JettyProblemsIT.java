@@ -56,6 +56,7 @@ class JettyProblemsIT {
     assertThat(body).doesNotContain("<html").doesNotContain("xxxxxxxxxx");
   }
 
+  // RELIABILITY row 34
   @Test
   void aTwentyKilobyteUrl_isA414Problem() throws Exception {
     HttpResponse<String> r =

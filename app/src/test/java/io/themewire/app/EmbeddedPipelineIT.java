@@ -35,6 +35,7 @@ class EmbeddedPipelineIT {
 
   @TempDir Path data;
 
+  // RELIABILITY row 47
   @Test
   void samples_flowFromFilesToSearchHits_andARerunAddsNothing() throws Exception {
     List<Path> files = DemoCommand.sampleFiles(SAMPLES);

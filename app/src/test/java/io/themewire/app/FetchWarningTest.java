@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 /** RELIABILITY row 2: allowing private destinations is said once, as a warning, at start-up. */
 class FetchWarningTest {
 
+  // RELIABILITY row 2
   @Test
   void allowPrivate_isLoggedOnceAsAWarning() {
     Logger logger = (Logger) LoggerFactory.getLogger(HttpFetcher.class);

@@ -72,6 +72,7 @@ class SourceApiIT {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  // RELIABILITY row 1
   @Test
   void addSource_onLoopbackOrPrivateAddresses_isA422BeforeAnyConnection() throws Exception {
     for (String url :

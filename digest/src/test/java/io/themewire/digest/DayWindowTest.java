@@ -12,6 +12,7 @@ class DayWindowTest {
 
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
+  // RELIABILITY row 46
   @Test
   void window_itemsJustBeforeAndAfterMidnightLandOnTheirOwnDays() {
     DayWindow nov10 = new DayWindow(LocalDate.of(2026, 11, 10), NEW_YORK);
@@ -34,6 +35,7 @@ class DayWindowTest {
         .isEqualTo(Duration.ofHours(23));
   }
 
+  // RELIABILITY row 46
   @Test
   void window_dependsOnTheZone() {
     Instant t = Instant.parse("2026-11-10T23:30:00Z");

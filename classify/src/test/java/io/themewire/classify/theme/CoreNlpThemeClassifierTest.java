@@ -87,6 +87,7 @@ class CoreNlpThemeClassifierTest {
     assertThat(big.primary()).isEqualTo("manager-to-ic");
   }
 
+  // RELIABILITY row 44
   @Test
   void classify_overItsTimeBudget_isUnclassifiedWithAFlag() {
     CoreNlpThemeClassifier hurried =

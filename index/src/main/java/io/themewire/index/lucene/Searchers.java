@@ -4,12 +4,11 @@ import io.themewire.index.search.QueryLimits;
 import io.themewire.index.search.SearchUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +34,13 @@ final class Searchers implements AutoCloseable {
   private final QueryLimits limits;
   private final ThreadPoolExecutor pool;
 
+  /**
+   * Admission: one permit per search thread and queue place, held by the caller for the whole
+   * search. The executor's own queue is unbounded, so a search admitted here is never refused by a
+   * worker that has finished its last search but not yet asked for the next.
+   */
+  private final Semaphore admitted;
+
   Searchers(SearcherManager manager) {
     this(manager, QueryLimits.DEFAULTS);
   }
@@ -49,15 +55,14 @@ final class Searchers implements AutoCloseable {
             limits.searchThreads(),
             30,
             TimeUnit.SECONDS,
-            limits.searchQueue() == 0
-                ? new SynchronousQueue<>()
-                : new ArrayBlockingQueue<>(limits.searchQueue()),
+            new LinkedBlockingQueue<>(),
             r -> {
               Thread t = new Thread(r, "tw-search-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
     this.pool.allowCoreThreadTimeOut(true);
+    this.admitted = new Semaphore(limits.searchThreads() + limits.searchQueue());
   }
 
   /** The limits searches run under. */
@@ -72,23 +77,29 @@ final class Searchers implements AutoCloseable {
    * fails with {@code search-busy}. Both are {@link SearchUnavailableException}s.
    */
   <T> T fresh(Work<T> work) throws IOException {
-    long submitted = System.nanoTime();
-    long budget = limits.timeBudget().toNanos();
-    Future<T> future;
-    try {
-      future =
-          pool.submit(
-              () -> {
-                long waited = System.nanoTime() - submitted;
-                if (waited > budget) {
-                  throw busy("waited " + waited / 1_000_000 + " ms for a search thread");
-                }
-                manager.maybeRefresh();
-                return budgeted(work);
-              });
-    } catch (RejectedExecutionException e) {
+    if (!admitted.tryAcquire()) {
       throw busy("the queue of " + limits.searchQueue() + " waiting searches is full");
     }
+    try {
+      return admittedSearch(work);
+    } finally {
+      admitted.release();
+    }
+  }
+
+  private <T> T admittedSearch(Work<T> work) throws IOException {
+    long submitted = System.nanoTime();
+    long budget = limits.timeBudget().toNanos();
+    Future<T> future =
+        pool.submit(
+            () -> {
+              long waited = System.nanoTime() - submitted;
+              if (waited > budget) {
+                throw busy("waited " + waited / 1_000_000 + " ms for a search thread");
+              }
+              manager.maybeRefresh();
+              return budgeted(work);
+            });
     try {
       // The budget to wait for a thread, the budget to search, and a margin to finish the page.
       return future.get(3 * budget, TimeUnit.NANOSECONDS);

@@ -22,6 +22,7 @@ public class SimHashTest {
           + " estimates, which have risen twice since the first proposal was published four years ago, and they"
           + " promised to make the line an issue in next spring's local elections.";
 
+  // RELIABILITY row 26
   @Test
   void of_nearCopiesAreWithinTheDistance_andOtherTextsAreNot() {
     long original = SimHash.of(STORY);

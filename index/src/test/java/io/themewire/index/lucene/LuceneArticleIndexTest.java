@@ -145,6 +145,7 @@ class LuceneArticleIndexTest {
             new ThemeCount("other", 1, 1));
   }
 
+  // RELIABILITY rows 31-34
   @Test
   void search_refusesBadQueriesWithTypedReasons() {
     assertThat(reason("title:(unclosed")).isEqualTo("query-syntax");
@@ -242,6 +243,7 @@ class LuceneArticleIndexTest {
         "m");
   }
 
+  // RELIABILITY row 26
   @Test
   void upsert_syndicatedCopy_isKeptAsOneItemAlsoPublishedElsewhere() throws Exception {
     String story = io.themewire.index.dedup.SimHashTest.STORY;
@@ -267,6 +269,7 @@ class LuceneArticleIndexTest {
     assertThat(index.count()).isEqualTo(4);
   }
 
+  // RELIABILITY row 25
   @Test
   void upsert_sameItemFromAnotherFeed_keepsTheFirstAndReferencesBoth() throws Exception {
     io.themewire.core.message.RawItem r = back.item();

@@ -90,6 +90,7 @@ class ArticleExtractorTest {
         .isEqualTo("One two\n\nThree\nfour\n\na\n\nb");
   }
 
+  // RELIABILITY row 23
   @Test
   void extract_hostilePages_finishWithoutBlowingTheStack() {
     String deep =

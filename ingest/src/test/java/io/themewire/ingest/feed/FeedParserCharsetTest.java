@@ -27,6 +27,7 @@ class FeedParserCharsetTest {
 
   private final FeedParser parser = new FeedParser();
 
+  // RELIABILITY row 22
   @Test
   void utf16WithByteOrderMark_isReadCleanly() throws Exception {
     String title = "Zoë’s café — 東京 notes";
@@ -49,6 +50,7 @@ class FeedParserCharsetTest {
     assertThat(feed.degraded()).isFalse();
   }
 
+  // RELIABILITY row 22
   @Test
   void windows1252WithoutDeclaration_isDetected() throws Exception {
     byte[] bytes = feed(null, LATIN_TITLE).getBytes(WINDOWS_1252);
@@ -62,6 +64,7 @@ class FeedParserCharsetTest {
     assertThat(feed.degradedReason()).startsWith("charset: ");
   }
 
+  // RELIABILITY row 22
   @Test
   void utf8DeclaredIso88591_withHttpCharsetUtf8_followsTheHeader() throws Exception {
     byte[] bytes = feed("ISO-8859-1", LATIN_TITLE).getBytes(UTF_8);
@@ -84,6 +87,7 @@ class FeedParserCharsetTest {
     assertThat(feed.degradedReason()).contains("the bytes are UTF-8");
   }
 
+  // RELIABILITY row 22
   @Test
   void httpCharset_winsOverTheXmlDeclaration() throws Exception {
     byte[] bytes = feed("UTF-8", LATIN_TITLE).getBytes(WINDOWS_1252);
@@ -94,6 +98,7 @@ class FeedParserCharsetTest {
     assertThat(feed.degraded()).isFalse();
   }
 
+  // RELIABILITY row 22
   @Test
   void byteOrderMark_winsOverTheXmlDeclaration() throws Exception {
     byte[] bytes =

@@ -23,6 +23,7 @@ class FeedParserEntityIT {
     server.close();
   }
 
+  // RELIABILITY row 20
   @Test
   void dtdAndExternalEntities_areNeverFetched() throws Exception {
     server

@@ -55,6 +55,7 @@ class FeedParserHostileInputTest {
     assertThat(outcome.toString()).doesNotContain("root:").doesNotContain("/bin/");
   }
 
+  // RELIABILITY row 19
   @Test
   void billionLaughs_isCheapAndTheEntityStaysUnexpanded() {
     byte[] bytes = FeedFixtures.bytes("hostile/billion-laughs.xml");
@@ -69,6 +70,7 @@ class FeedParserHostileInputTest {
     assertThat(item.text()).isEqualTo("&lol9;&lol9;&lol9;&lol9;");
   }
 
+  // RELIABILITY row 18
   @Test
   void externalEntities_neverReadTheFile(@TempDir Path dir) throws Exception {
     String secret = "TOP-SECRET-" + Long.toHexString(Double.doubleToLongBits(Math.PI));
@@ -93,6 +95,7 @@ class FeedParserHostileInputTest {
     assertThat(feed.degradedReason()).startsWith("lenient: ").doesNotContain(secret);
   }
 
+  // RELIABILITY row 20
   @Test
   void externalDtdAndEntityOnLoopback_areLeftUnresolved() {
     byte[] bytes = FeedFixtures.bytes("hostile/external-dtd-loopback.xml");
@@ -124,6 +127,7 @@ class FeedParserHostileInputTest {
     assertThat(feed.items().get(0).text()).hasSize(refs.length());
   }
 
+  // RELIABILITY row 21
   @Test
   void deepNesting_isReadOrRefusedWithoutBlowingTheStack() {
     int depth = 100_000;

@@ -18,6 +18,7 @@ class FeedParserLenientTest {
   private static final Instant FETCHED = Instant.parse("2026-11-26T00:00:00Z");
   private final FeedParser parser = new FeedParser();
 
+  // RELIABILITY row 21
   @Test
   void unclosedTags_recoverEveryItemAndKeepEachFieldWhereItBelongs() throws Exception {
     String xml =
@@ -47,6 +48,7 @@ class FeedParserLenientTest {
     assertThat(feed.items().get(0).text()).isEqualTo("What goes in one\nand what does not");
   }
 
+  // RELIABILITY row 21
   @Test
   void controlCharacters_areDropped() throws Exception {
     String xml =
@@ -97,6 +99,7 @@ class FeedParserLenientTest {
         .containsExactly("Café & culture — &bogus; night");
   }
 
+  // RELIABILITY row 21
   @Test
   void wrongDeclaredEncoding_isReadInTheCharsetTheBytesAreIn() throws Exception {
     String title = "Café crème: naïve résumé advice for a première — it’s “fine”";

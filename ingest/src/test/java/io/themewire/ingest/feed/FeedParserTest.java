@@ -59,6 +59,7 @@ class FeedParserTest {
     assertThat(item.published().at()).isEqualTo(Instant.parse("2026-10-27T12:00:00Z"));
   }
 
+  // RELIABILITY row 18
   @Test
   void doctype_isReadLenientlyWithTheEntityUnresolved() throws Exception {
     ParsedFeed feed = parser.parse(Fixtures.bytes("xxe.xml"), "x", FETCHED);
@@ -88,6 +89,7 @@ class FeedParserTest {
     assertThat(withHeader).isEqualTo(plain);
   }
 
+  // RELIABILITY row 24
   @Test
   void futureDate_isClampedToFetchTime() throws Exception {
     String xml =

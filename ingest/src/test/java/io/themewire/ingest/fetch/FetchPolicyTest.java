@@ -13,6 +13,7 @@ class FetchPolicyTest {
 
   private final HttpFetcher fetcher = new HttpFetcher(FetchLimits.defaults());
 
+  // RELIABILITY row 7
   @Test
   void checkDestination_httpsToHttpRedirect_isRefused() {
     FetchResult.Failed f =
@@ -23,6 +24,7 @@ class FetchPolicyTest {
     assertThat(f.reason()).isEqualTo("insecure-redirect");
   }
 
+  // RELIABILITY row 8
   @Test
   void checkDestination_otherSchemesNeverFetched() {
     for (String bad :
@@ -58,6 +60,7 @@ class FetchPolicyTest {
     assertThat(DestinationPolicy.isPrivate(InetAddress.getByName("93.184.216.34"))).isFalse();
   }
 
+  // RELIABILITY row 17
   @Test
   void retryAfter_secondsOrHttpDateCappedAtADay() {
     Instant now = Instant.parse("2026-11-27T00:00:00Z");
@@ -68,6 +71,7 @@ class FetchPolicyTest {
     assertThat(HttpFetcher.retryAfter("soon", now)).isNull();
   }
 
+  // RELIABILITY row 17
   @Test
   void backoff_growsExponentiallyWithJitterAndHonoursRetryAfter() {
     Random r = new Random(7);
@@ -79,6 +83,7 @@ class FetchPolicyTest {
     assertThat(Backoff.next(40, null, r)).isLessThanOrEqualTo(Backoff.MAX);
   }
 
+  // RELIABILITY row 5
   @Test
   void checkDestination_redirectFromAPublicHostToLoopback_isBlocked() {
     FetchResult.Failed f =
@@ -93,6 +98,7 @@ class FetchPolicyTest {
    * RELIABILITY row 4 (DNS rebinding): a name with a public and a loopback answer in one resolution
    * is refused outright, since every address of the answer must be public.
    */
+  // RELIABILITY row 4
   @Test
   void checkDestination_nameWithAPublicAndALoopbackAnswer_isRefused() throws Exception {
     HostResolver rebinding =

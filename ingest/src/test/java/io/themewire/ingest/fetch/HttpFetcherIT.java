@@ -42,6 +42,7 @@ class HttpFetcherIT {
     assertThat(((FetchResult.Fetched) r).finalUrl()).isEqualTo(server.url("/new"));
   }
 
+  // RELIABILITY row 6
   @Test
   void fetch_redirectLoop_stopsAtTheLimit() {
     server
@@ -53,18 +54,21 @@ class HttpFetcherIT {
         .isEqualTo(FetchLimits.DEFAULT_MAX_REDIRECTS + 1);
   }
 
+  // RELIABILITY rows 5, 8
   @Test
   void fetch_redirectToAnotherScheme_isRefused() {
     server.route("/x", FixtureServer.redirect(302, "file:///etc/passwd"));
     assertThat(reason(fetcher.fetch(server.url("/x")))).isEqualTo("blocked-redirect");
   }
 
+  // RELIABILITY row 9
   @Test
   void fetch_bodyOverTheCap_isAbortedAsTooLarge() {
     server.route("/big", FixtureServer.body(200, "text/plain", new byte[500_000]));
     assertThat(reason(fetcher.fetch(server.url("/big")))).isEqualTo("too-large");
   }
 
+  // RELIABILITY row 11
   @Test
   void fetch_gzipBomb_tripsTheCapAfterDecompression() throws Exception {
     ByteArrayOutputStream zipped = new ByteArrayOutputStream();
@@ -83,6 +87,7 @@ class HttpFetcherIT {
     assertThat(reason(fetcher.fetch(server.url("/bomb")))).isEqualTo("too-large");
   }
 
+  // RELIABILITY row 10
   @Test
   void fetch_bodyThatNeverEnds_hitsTheTotalDeadline() {
     server.route(
@@ -112,6 +117,7 @@ class HttpFetcherIT {
     assertThat(((FetchResult.Failed) busy).isRetryable()).isTrue();
   }
 
+  // RELIABILITY rows 1, 2
   @Test
   void fetch_loopbackIsBlockedUnlessAllowed() {
     server.route("/f", FixtureServer.body(200, "text/plain", "secret"));
@@ -131,6 +137,7 @@ class HttpFetcherIT {
     return ((FetchResult.Failed) r).reason();
   }
 
+  // RELIABILITY row 13
   @Test
   void fetch_robotsDisallowAll_skipsThePage() {
     server.route(
@@ -141,6 +148,7 @@ class HttpFetcherIT {
     assertThat(server.hits("/page")).isZero();
   }
 
+  // RELIABILITY row 13
   @Test
   void fetch_robotsForOtherAgentsOnly_allowsUs() {
     server.route(
@@ -151,6 +159,7 @@ class HttpFetcherIT {
     assertThat(fetcher.fetch(server.url("/page"))).isInstanceOf(FetchResult.Fetched.class);
   }
 
+  // RELIABILITY row 13
   @Test
   void fetch_robots503_defersTheSiteAndFetchesNothing() {
     server.route("/robots.txt", FixtureServer.body(503, "text/plain", "down"));
@@ -163,6 +172,7 @@ class HttpFetcherIT {
     assertThat(server.hits("/page")).isZero();
   }
 
+  // RELIABILITY row 15
   @Test
   void fetch_secondPollWithValidators_isNotModified() {
     server.route(
@@ -188,6 +198,7 @@ class HttpFetcherIT {
     assertThat(second).isEqualTo(new FetchResult.NotModified(server.url("/feed"), "not-modified"));
   }
 
+  // RELIABILITY row 16
   @Test
   void fetch_serverIgnoringConditionalHeaders_sameBodyIsNotModified() {
     server.route("/feed", FixtureServer.body(200, "application/rss+xml", "<rss>same</rss>"));
@@ -199,6 +210,7 @@ class HttpFetcherIT {
         .isEqualTo(new FetchResult.NotModified(server.url("/feed"), "unchanged-body"));
   }
 
+  // RELIABILITY row 17
   @Test
   void fetch_429WithRetryAfter_reportsTheWait() {
     server.route(
@@ -215,6 +227,7 @@ class HttpFetcherIT {
     assertThat(r.isRetryable()).isTrue();
   }
 
+  // RELIABILITY row 3
   @Test
   void fetch_publicLookingNameResolvingToLoopback_isBlockedBeforeConnecting() {
     server.route("/f", FixtureServer.body(200, "text/plain", "secret"));
@@ -233,6 +246,7 @@ class HttpFetcherIT {
    * fetcher's own resolver gave (a name no system resolver knows), with the name in the Host
    * header.
    */
+  // RELIABILITY row 4
   @Test
   void fetch_connectsToTheResolvedAddress_withTheNameInTheHostHeader() {
     java.util.List<String> hosts = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -256,6 +270,7 @@ class HttpFetcherIT {
    * afterwards. The name is resolved once; the connection is made to the validated public address
    * (unreachable here), never to the loopback server the second answer points at.
    */
+  // RELIABILITY row 4
   @Test
   void fetch_rebindingResolver_isResolvedOnce_andTheLoopbackServerIsNeverReached() {
     server.route("/admin", FixtureServer.body(200, "text/plain", "secret"));
@@ -305,6 +320,7 @@ class HttpFetcherIT {
     assertThat(server.hits("/r3")).isZero();
   }
 
+  // RELIABILITY row 14
   @Test
   void fetch_crawlDelaySpacesOneHostButNotAnother() {
     server.route(

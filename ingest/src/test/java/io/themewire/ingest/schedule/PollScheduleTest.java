@@ -107,6 +107,7 @@ class PollScheduleTest {
             new SourceHealth.LastError("http-503", FEED + " answered HTTP 503", lastFailure));
   }
 
+  // RELIABILITY row 17
   @Test
   void recordFailure_honoursALongerRetryAfter_notAShorterOne() {
     PollSchedule schedule = schedule();

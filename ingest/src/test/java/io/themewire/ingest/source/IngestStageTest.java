@@ -77,6 +77,7 @@ class IngestStageTest {
     assertThat(ingest("b.xml", Fixtures.bytes("rss2.xml"))).isEqualTo(Outcome.skipped("unchanged"));
   }
 
+  // RELIABILITY row 12
   @Test
   void process_badInputsFailWithTypedReasons() throws Exception {
     assertThat(reason(ingest("empty.xml", new byte[0]))).isEqualTo("empty");

@@ -18,6 +18,7 @@ class UrlCanonicalizerTest {
         .contains(new CanonicalUrl("https://blog.example/post?id=7"));
   }
 
+  // RELIABILITY row 25
   @Test
   void canonicalize_sameStoryViaDifferentLinksIsOneUrl() {
     Optional<CanonicalUrl> a = c.canonicalize("https://blog.example/post?utm_medium=feed");
@@ -31,6 +32,7 @@ class UrlCanonicalizerTest {
         .contains(new CanonicalUrl("https://blog.example/posts/1"));
   }
 
+  // RELIABILITY row 8
   @Test
   void canonicalize_refusesEveryNonHttpScheme() {
     for (String bad :
