@@ -17,11 +17,13 @@ import picocli.CommandLine.Spec;
       ExtractCommand.class,
       IngestCommand.class,
       ClassifyCommand.class,
+      StoriesCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       ReclassifyCommand.class,
       RunCommand.class,
-      SourcesCommand.class
+      SourcesCommand.class,
+      BrokerCommand.class
     })
 final class ThemewireCommand implements Runnable {
 
