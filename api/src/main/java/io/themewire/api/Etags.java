@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Strong ETags over a response's bytes, and {@code 304 Not Modified} when the client already holds
@@ -13,10 +15,22 @@ final class Etags {
 
   private Etags() {}
 
-  /** Sends {@code body} as JSON with its ETag, or a bodiless 304 when the client's tag matches. */
-  static void sendJson(Context ctx, Object body) throws java.io.IOException {
+  /**
+   * Sends {@code body} as JSON with its ETag, or a bodiless 304 when the client's tag matches. The
+   * tag covers every entry but {@code unstable} ones (timings), so that equal answers match.
+   */
+  static void sendJson(Context ctx, Map<String, Object> body, String... unstable)
+      throws java.io.IOException {
     byte[] bytes = HtmlSafeJson.MAPPER.writeValueAsBytes(body);
-    String tag = "\"" + hash(bytes) + "\"";
+    byte[] tagged = bytes;
+    if (unstable.length > 0) {
+      Map<String, Object> stable = new LinkedHashMap<>(body);
+      for (String k : unstable) {
+        stable.remove(k);
+      }
+      tagged = HtmlSafeJson.MAPPER.writeValueAsBytes(stable);
+    }
+    String tag = "\"" + hash(tagged) + "\"";
     ctx.header("ETag", tag);
     ctx.header("Cache-Control", "no-cache");
     if (matches(ctx.header("If-None-Match"), tag)) {

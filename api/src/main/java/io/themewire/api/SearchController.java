@@ -84,7 +84,7 @@ final class SearchController {
     }
     body.put("next", result.next() == null ? null : cursors.encode(request, result.next()));
     body.put("tookMs", result.tookMs());
-    Etags.sendJson(ctx, body);
+    Etags.sendJson(ctx, body, "tookMs");
   }
 
   static Map<String, Object> histogramJson(Histogram h) {

@@ -7,7 +7,7 @@ import io.themewire.index.search.Discussion;
 import io.themewire.index.search.Interval;
 import io.themewire.index.search.SearchRequest;
 import io.themewire.index.search.SearchResult;
-import io.themewire.index.search.Terms;
+import io.themewire.index.search.SignificantTerms;
 import io.themewire.index.search.ThemeCount;
 import io.themewire.index.search.Trends;
 import java.io.IOException;
@@ -60,12 +60,12 @@ public interface ArticleReader extends AutoCloseable {
   Trends trends(SearchRequest filter, Interval interval) throws IOException;
 
   /**
-   * The words and phrases most over-represented in {@code filter}'s matches against the rest of
-   * the corpus, at most {@code size} (1 to 100).
+   * The words and phrases most over-represented in {@code filter}'s matches against the rest of the
+   * corpus, at most {@code size} (1 to 100).
    *
    * @throws io.themewire.index.search.QueryException when the filter's query is refused
    */
-  Terms terms(SearchRequest filter, int size) throws IOException;
+  SignificantTerms terms(SearchRequest filter, int size) throws IOException;
 
   /**
    * The discussion threads (story items of discussion sources) whose linked article is {@code url},

@@ -26,8 +26,7 @@ import java.util.function.Consumer;
  * each theme's own words. Optional spikes add extra items of one theme on one day, about words of
  * their own. Generated one at a time, so a million items need no more memory than one.
  *
- * <p>Build with {@link #builder()}; the settings are validated together in {@link
- * Builder#build()}.
+ * <p>Build with {@link #builder()}; the settings are validated together in {@link Builder#build()}.
  */
 public final class SyntheticCorpus {
 
@@ -200,12 +199,15 @@ public final class SyntheticCorpus {
     return themes.get(themes.size() - 1);
   }
 
-  private ClassifiedItem item(String key, LocalDate day, ThemeWords theme, String[] extra, Random rnd) {
+  private ClassifiedItem item(
+      String key, LocalDate day, ThemeWords theme, String[] extra, Random rnd) {
     int src = (int) Math.min(sources - 1, Math.floor(sources * Math.pow(rnd.nextDouble(), 2)));
     SourceKind kind = SourceKind.values()[src % SourceKind.values().length];
     String host = "site" + src + ".example";
     CanonicalUrl url =
-        kind == SourceKind.POST ? null : new CanonicalUrl("https://" + host + "/" + seed + "/" + key);
+        kind == SourceKind.POST
+            ? null
+            : new CanonicalUrl("https://" + host + "/" + seed + "/" + key);
     Source source = new Source("https://" + host + "/feed", "Site " + src, kind);
     int words = words(rnd, kind);
     String[] vocab = theme.vocabulary();
@@ -217,9 +219,11 @@ public final class SyntheticCorpus {
       text.append(sentence(rnd, len, vocab, extra)).append(written % 120 > 100 ? "\n\n" : " ");
       written += len;
     }
-    Instant at =
-        day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(rnd.nextInt(24 * 3600));
-    ItemId id = url != null ? ItemId.of(url) : ItemId.of(new CanonicalUrl("https://" + host + "/p/" + seed + "/" + key));
+    Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(rnd.nextInt(24 * 3600));
+    ItemId id =
+        url != null
+            ? ItemId.of(url)
+            : ItemId.of(new CanonicalUrl("https://" + host + "/p/" + seed + "/" + key));
     RawItem raw =
         new RawItem(
             id,
@@ -245,7 +249,16 @@ public final class SyntheticCorpus {
       }
     }
     return new ClassifiedItem(
-        raw, scores, theme.id(), null, List.of(), List.of(), List.of(), List.of(), "career-v1", "synthetic");
+        raw,
+        scores,
+        theme.id(),
+        null,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        "career-v1",
+        "synthetic");
   }
 
   /** Lengths by kind: posts short, feed entries medium, articles long (log-uniform in between). */

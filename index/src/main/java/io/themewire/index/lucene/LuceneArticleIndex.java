@@ -8,7 +8,7 @@ import io.themewire.index.search.Discussion;
 import io.themewire.index.search.Interval;
 import io.themewire.index.search.SearchRequest;
 import io.themewire.index.search.SearchResult;
-import io.themewire.index.search.Terms;
+import io.themewire.index.search.SignificantTerms;
 import io.themewire.index.search.ThemeCount;
 import io.themewire.index.search.Trends;
 import java.io.IOException;
@@ -198,7 +198,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
   }
 
   @Override
-  public Terms terms(SearchRequest filter, int size) throws IOException {
+  public SignificantTerms terms(SearchRequest filter, int size) throws IOException {
     return reader.terms(filter, size);
   }
 

@@ -3,7 +3,7 @@ package io.themewire.index.lucene;
 import io.themewire.index.search.QueryException;
 import io.themewire.index.search.SearchRequest;
 import io.themewire.index.search.SignificantTerm;
-import io.themewire.index.search.Terms;
+import io.themewire.index.search.SignificantTerms;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,10 +26,11 @@ import org.apache.lucene.util.BytesRef;
  * Significant terms: words and two-word phrases more frequent in a foreground (the matches of a
  * filter) than in the rest of the corpus, scored with JLH (Lucene/Elasticsearch's default measure:
  * absolute times relative change in document frequency). Foreground counts come from the term
- * vectors of up to {@link Terms#MAX_SAMPLE} foreground items (an even sample when there are more),
- * background counts from the index's document frequencies. A term must occur in at least {@value
- * #MIN_DOCS} sampled items of at least two sources (unless the foreground has one source only): a
- * site's own boilerplate, repeated in every item it publishes, is not a topic. Thread-safe.
+ * vectors of up to {@link SignificantTerms#MAX_SAMPLE} foreground items (an even sample when there
+ * are more), background counts from the index's document frequencies. A term must occur in at least
+ * {@value #MIN_DOCS} sampled items of at least two sources (unless the foreground has one source
+ * only): a site's own boilerplate, repeated in every item it publishes, is not a topic.
+ * Thread-safe.
  */
 final class TermsService {
 
@@ -47,18 +48,19 @@ final class TermsService {
     this.search = search;
   }
 
-  Terms terms(SearchRequest filter, int size) throws IOException {
+  SignificantTerms terms(SearchRequest filter, int size) throws IOException {
     Query query = search.query(filter);
-    return searchers.fresh(searcher -> terms(searcher, query, Math.max(1, Math.min(MAX_SIZE, size))));
+    return searchers.fresh(
+        searcher -> terms(searcher, query, Math.max(1, Math.min(MAX_SIZE, size))));
   }
 
   /** The significant terms of the matches of {@code query} on {@code searcher}. */
-  static Terms terms(IndexSearcher searcher, Query query, int size) throws IOException {
+  static SignificantTerms terms(IndexSearcher searcher, Query query, int size) throws IOException {
     IndexReader reader = searcher.getIndexReader();
     int[] docs = matches(searcher, query);
     long fg = docs.length;
     long bg = reader.numDocs() - fg;
-    int[] sample = sample(docs, Terms.MAX_SAMPLE);
+    int[] sample = sample(docs, SignificantTerms.MAX_SAMPLE);
     Map<String, int[]> df = new HashMap<>(); // term -> {sampled docs, first source, two sources?}
     Map<String, Integer> sourceIds = new HashMap<>();
     TermVectors vectors = reader.termVectors();
@@ -105,7 +107,8 @@ final class TermsService {
         Comparator.comparingDouble(SignificantTerm::score)
             .reversed()
             .thenComparing(SignificantTerm::term));
-    return new Terms("jlh", fg, bg, sample.length, out.subList(0, Math.min(size, out.size())));
+    return new SignificantTerms(
+        "jlh", fg, bg, sample.length, out.subList(0, Math.min(size, out.size())));
   }
 
   /** The global doc ids of every match, in index order. */

@@ -46,10 +46,10 @@ import org.apache.lucene.util.BytesRef;
  * <p>The baseline of a day is the median of the same weekday in the {@value #HISTORY} weeks before
  * it (of a week: the {@value #HISTORY} weeks before it), counting only buckets after the index's
  * first item, and at least {@value #MIN_HISTORY} of them. A bucket is a spike when its count is at
- * least {@value #MIN_SCORE} spreads above the baseline, at least {@value #MIN_RATIO} times it and at
- * least {@value #MIN_EXCESS} items more; the spread is the larger of √baseline (Poisson noise), the
- * scaled median absolute deviation of the baseline buckets, and 1. A steady weekly rhythm (quiet
- * weekends) is therefore no spike, and a doubling of a weekday of a few dozen items is.
+ * least {@value #MIN_SCORE} spreads above the baseline, at least {@value #MIN_RATIO} times it and
+ * at least {@value #MIN_EXCESS} items more; the spread is the larger of √baseline (Poisson noise),
+ * the scaled median absolute deviation of the baseline buckets, and 1. A steady weekly rhythm
+ * (quiet weekends) is therefore no spike, and a doubling of a weekday of a few dozen items is.
  */
 final class TrendService {
 
@@ -91,7 +91,8 @@ final class TrendService {
         DateBuckets.over(searcher, filter.from(), filter.to(), interval, filter.zone());
     if (shown.size() == 0) {
       Instant at = filter.from() == null ? Instant.EPOCH : filter.from();
-      return new Trends(interval, filter.zone(), at, filter.to() == null ? at : filter.to(), List.of());
+      return new Trends(
+          interval, filter.zone(), at, filter.to() == null ? at : filter.to(), List.of());
     }
     int step = interval == Interval.DAY ? 7 : 1;
     int offset = step * HISTORY;
@@ -133,10 +134,10 @@ final class TrendService {
         }
         points.add(new Trends.Point(shown.day(i), counts[s][j], spike));
       }
-      series.add(new Trends.Series(perTheme || filter.theme() != null ? themes.get(s) : null, points));
+      series.add(
+          new Trends.Series(perTheme || filter.theme() != null ? themes.get(s) : null, points));
     }
-    return new Trends(
-        interval, filter.zone(), shown.start(0), shown.end(shown.size() - 1), series);
+    return new Trends(interval, filter.zone(), shown.start(0), shown.end(shown.size() - 1), series);
   }
 
   /**

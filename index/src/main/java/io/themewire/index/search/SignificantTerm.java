@@ -5,8 +5,8 @@ package io.themewire.index.search;
  *
  * @param term the word or phrase, lower case
  * @param score its JLH score: (fg% - bg%) × (fg% / bg%); higher is more significant
- * @param foreground foreground items containing it (estimated from a sample when the foreground
- *     is larger than the sample; see {@link Terms#sampledDocs()})
+ * @param foreground foreground items containing it (estimated from a sample when the foreground is
+ *     larger than the sample; see {@link SignificantTerms#sampledDocs()})
  * @param background items of the rest of the corpus containing it
  */
 public record SignificantTerm(String term, double score, long foreground, long background) {}

@@ -8,11 +8,11 @@ import java.util.List;
  * @param measure the scoring measure, {@code jlh}
  * @param foregroundDocs items in the foreground (exact)
  * @param backgroundDocs items of the rest of the corpus (exact)
- * @param sampledDocs foreground items read for term counts: all of them up to {@value
- *     #MAX_SAMPLE}, else an even sample of that many
+ * @param sampledDocs foreground items read for term counts: all of them up to {@value #MAX_SAMPLE},
+ *     else an even sample of that many
  * @param terms most significant first
  */
-public record Terms(
+public record SignificantTerms(
     String measure,
     long foregroundDocs,
     long backgroundDocs,
@@ -22,7 +22,7 @@ public record Terms(
   /** Foreground items read at most. */
   public static final int MAX_SAMPLE = 1000;
 
-  public Terms {
+  public SignificantTerms {
     terms = List.copyOf(terms);
   }
 }
