@@ -29,9 +29,6 @@ import java.util.stream.Collectors;
  */
 final class QueryParams {
 
-  /** Longest {@code q} accepted before the parser's own, tighter limit is applied. */
-  static final int MAX_Q_CHARS = 4 * 1024;
-
   private static final Instant EARLIEST = Instant.EPOCH;
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -66,11 +63,8 @@ final class QueryParams {
    *     refused
    */
   SearchRequest filter(ArticleReader index, List<ThemeInfo> themes) throws IOException {
+    // q is left to the query parser, whose limits (QueryLimits) refuse it with a stable type
     String q = ctx.queryParam("q");
-    if (q != null && q.length() > MAX_Q_CHARS) {
-      problems.add("q is longer than " + MAX_Q_CHARS + " characters");
-      q = null;
-    }
     ZoneId zone = zone();
     Instant from = date("from", zone);
     Instant to = date("to", zone);

@@ -65,6 +65,9 @@ final class IndexSchema {
   static final String AUTHOR = "author";
   static final String LANG = "lang";
 
+  /** Ids of the copies merged into this item: each stays retrievable by its own id. */
+  static final String ALSO_ID = "also_id";
+
   /**
    * Title and text as words and two-word phrases for significant terms ({@link TermsAnalyzer}),
    * with term vectors so that a foreground's terms are read per item without re-analysis.
@@ -83,7 +86,7 @@ final class IndexSchema {
   static final String VERSION = "2";
 
   /** Fields indexed as one untokenised term, exactly as given. */
-  static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, HASH, MODEL, SCHEMA);
+  static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, HASH, MODEL, SCHEMA, ALSO_ID);
 
   /** Fields indexed as one untokenised, lower-cased term, so that queries match in any case. */
   static final Set<String> LOWERCASE_KEYWORD_FIELDS = Set.of(KIND, THEME, PRIMARY, SITE, LANG);
@@ -219,6 +222,13 @@ final class IndexSchema {
   /** Whether every document of {@code reader} was written with this schema version. */
   static boolean isCurrent(IndexReader reader) throws IOException {
     return reader.maxDoc() == 0 || reader.docFreq(new Term(SCHEMA, VERSION)) == reader.maxDoc();
+  }
+
+  /** Adds the ids of copies merged into the document's item ({@link #ALSO_ID}). */
+  static void addMergedIds(Document doc, java.util.Collection<String> ids) {
+    for (String id : ids) {
+      doc.add(new StringField(ALSO_ID, id, Field.Store.YES));
+    }
   }
 
   /** The item stored in a document read with (at least) its {@link #JSON} field. */

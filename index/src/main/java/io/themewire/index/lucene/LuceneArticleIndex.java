@@ -6,6 +6,7 @@ import io.themewire.core.message.ItemId;
 import io.themewire.index.ArticleIndex;
 import io.themewire.index.search.Discussion;
 import io.themewire.index.search.Interval;
+import io.themewire.index.search.QueryLimits;
 import io.themewire.index.search.SearchRequest;
 import io.themewire.index.search.SearchResult;
 import io.themewire.index.search.SignificantTerms;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -54,7 +56,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
   private final CopyMergingWriter writer;
   private final LuceneArticleReader reader;
 
-  private LuceneArticleIndex(Path dir) throws IOException {
+  private LuceneArticleIndex(Path dir, QueryLimits limits) throws IOException {
     this.directory = FSDirectory.open(dir);
     Analyzer analyzer = IndexSchema.analyzer();
     try {
@@ -64,7 +66,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
       throw e;
     }
     IndexWriter w = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.APPEND));
-    this.searchers = new Searchers(new SearcherManager(w, null));
+    this.searchers = new Searchers(new SearcherManager(w, null), limits);
     this.writer = new CopyMergingWriter(w, searchers);
     this.reader = new LuceneArticleReader(searchers, analyzer, null);
   }
@@ -75,8 +77,13 @@ public final class LuceneArticleIndex implements ArticleIndex {
    * document has the fields that search, facets and trends read.
    */
   public static LuceneArticleIndex open(Path dir) throws IOException {
+    return open(dir, QueryLimits.DEFAULTS);
+  }
+
+  /** Opens (or creates) the index in {@code dir}, searching under {@code limits}. */
+  public static LuceneArticleIndex open(Path dir, QueryLimits limits) throws IOException {
     Files.createDirectories(dir);
-    return new LuceneArticleIndex(dir);
+    return new LuceneArticleIndex(dir, limits);
   }
 
   private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
@@ -111,7 +118,9 @@ public final class LuceneArticleIndex implements ArticleIndex {
                   d.getField(IndexSchema.SIMHASH) == null
                       ? null
                       : d.getField(IndexSchema.SIMHASH).numericValue().longValue();
-              w.addDocument(IndexSchema.toDocument(IndexSchema.item(d), fingerprint));
+              Document fresh = IndexSchema.toDocument(IndexSchema.item(d), fingerprint);
+              IndexSchema.addMergedIds(fresh, Arrays.asList(d.getValues(IndexSchema.ALSO_ID)));
+              w.addDocument(fresh);
               n++;
             }
           }
@@ -135,6 +144,11 @@ public final class LuceneArticleIndex implements ArticleIndex {
    */
   public static LuceneArticleReader openReadOnly(Path dir) throws IOException {
     return LuceneArticleReader.open(dir);
+  }
+
+  /** The searchers of this index (tests). */
+  Searchers searchers() {
+    return searchers;
   }
 
   /** The read side of this index (closing it is a no-op: this index owns it). */
