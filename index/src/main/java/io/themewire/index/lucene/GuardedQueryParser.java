@@ -18,9 +18,9 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * maxQueryChars} characters (default {@value #MAX_QUERY_CHARS}), nesting at most {@code maxDepth}
  * deep (default {@value #MAX_DEPTH}), no leading wildcards, no regular expressions, at most {@value
  * #MAX_CLAUSES} clauses after expansion (Lucene's clause cap is one per JVM), only the fields of
- * {@link IndexSchema#QUERY_FIELDS} named. Unfielded terms
- * search title (boost 2) and text; terms are AND'ed. A refusal is a {@link QueryException} with a
- * stable reason. Thread-safe (a new Lucene parser per call).
+ * {@link IndexSchema#QUERY_FIELDS} named. Unfielded terms search title (boost 2) and text; terms
+ * are AND'ed. A refusal is a {@link QueryException} with a stable reason. Thread-safe (a new Lucene
+ * parser per call).
  */
 final class GuardedQueryParser {
 
