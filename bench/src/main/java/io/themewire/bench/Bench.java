@@ -19,13 +19,17 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a benchmark: 'extraction' (quality and speed on the shared article corpus) or"
           + " 'classify' (items/s of the classify stage against bare CoreNLP, short posts and"
-          + " 800-word articles, and heap)."
+          + " 800-word articles, and heap) or 'stories' (story clustering of 10,000 generated items"
+          + " of one day against bare tokenising, and heap)."
     })
 public final class Bench implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "BENCHMARK", description = "extraction or classify")
+  @Parameters(
+      index = "0",
+      paramLabel = "BENCHMARK",
+      description = "extraction, classify or stories")
   String which;
 
   @Option(
@@ -76,9 +80,11 @@ public final class Bench implements Callable<Integer> {
               Corpus.load(dir.resolve("article-extraction")), rounds, worst, out, bar);
       case "classify" ->
           ClassifyBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
+      case "stories" -> StoriesBenchmark.run(StoriesBenchmark.ITEMS, rounds, out, bar);
       default ->
           throw new CommandLine.ParameterException(
-              spec.commandLine(), "unknown benchmark '" + which + "': use extraction or classify");
+              spec.commandLine(),
+              "unknown benchmark '" + which + "': use extraction, classify or stories");
     }
     if (System.console() != null) {
       System.err.println();
