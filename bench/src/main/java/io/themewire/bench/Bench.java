@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a benchmark: 'extraction' (quality and speed on the shared article corpus) or"
           + " 'classify' (items/s of the classify stage against bare CoreNLP, short posts and"
-          + " 800-word articles, and heap) or 'stories' (story clustering of 10,000 generated items"
+          + " 800-word articles, and heap) or 'pipeline' (themewire run --once to a committed"
+          + " index against themewire classify alone, whole processes, and ingest-to-searchable"
+          + " latency of POST /api/items) or 'stories' (story clustering of 10,000 generated items"
           + " of one day against bare tokenising, and heap)."
     })
 public final class Bench implements Callable<Integer> {
@@ -29,7 +31,7 @@ public final class Bench implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "BENCHMARK",
-      description = "extraction, classify or stories")
+      description = "extraction, classify, pipeline or stories")
   String which;
 
   @Option(
@@ -50,6 +52,13 @@ public final class Bench implements Callable<Integer> {
       paramLabel = "N",
       description = "extraction: also list the N pages with the lowest F1.")
   int worst;
+
+  @Option(
+      names = "--posts",
+      defaultValue = "8000",
+      paramLabel = "N[,N...]",
+      description = "pipeline: corpus sizes in posts, comma-separated (default: ${DEFAULT-VALUE}).")
+  String posts;
 
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Bench());
@@ -80,17 +89,25 @@ public final class Bench implements Callable<Integer> {
               Corpus.load(dir.resolve("article-extraction")), rounds, worst, out, bar);
       case "classify" ->
           ClassifyBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
+      case "pipeline" ->
+          PipelineBenchmark.run(
+              home(), PipelineBenchmark.sizes(posts), rounds, out, progress("pipeline"));
       case "stories" -> StoriesBenchmark.run(StoriesBenchmark.ITEMS, rounds, out, bar);
       default ->
           throw new CommandLine.ParameterException(
               spec.commandLine(),
-              "unknown benchmark '" + which + "': use extraction, classify or stories");
+              "unknown benchmark '" + which + "': use extraction, classify, pipeline or stories");
     }
     if (System.console() != null) {
       System.err.println();
     }
     out.flush();
     return 0;
+  }
+
+  private static Path home() {
+    String home = System.getenv("THEMEWIRE_HOME");
+    return Path.of(home == null ? "." : home).toAbsolutePath().normalize();
   }
 
   private static Path defaultCorpora() {
