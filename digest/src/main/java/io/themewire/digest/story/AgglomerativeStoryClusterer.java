@@ -527,6 +527,13 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
     final String[][] names;
 
     final double[][] nameWeights;
+
+    /** Per item: term ids of {@link #names} (same order: ids follow alphabetical order). */
+    final int[][] nameIds;
+
+    /** Per item: {@link #rarity} of each name, aligned with {@link #names}. */
+    final double[][] nameRarity;
+
     final Map<String, Integer> termIds = new HashMap<>();
 
     Corpus(List<StoryItem> items, Settings settings) {
@@ -565,6 +572,8 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
       weights = new double[n][];
       names = new String[n][];
       nameWeights = new double[n][];
+      nameIds = new int[n][];
+      nameRarity = new double[n][];
       for (int i = 0; i < n; i++) {
         TextFeatures f = features.get(i);
         Map<Integer, Double> tf = new TreeMap<>();
@@ -593,6 +602,12 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
         normalise(nw);
         names[i] = nk;
         nameWeights[i] = nw;
+        nameIds[i] = new int[nk.length];
+        nameRarity[i] = new double[nk.length];
+        for (int j = 0; j < nk.length; j++) {
+          nameIds[i][j] = termIds.get(nk[j]);
+          nameRarity[i][j] = rarity(nk[j]);
+        }
       }
     }
 
@@ -650,19 +665,19 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
      * name (a token inside the item's host) does not count between two items of one site.
      */
     double nameSimilarity(int a, int b) {
-      String[] na = names[a];
-      String[] nb = names[b];
+      int[] na = nameIds[a];
+      int[] nb = nameIds[b];
       boolean sameSite = site(a) != null && site(a).equals(site(b));
       double s = 0;
       double mass = 0;
       int i = 0;
       int j = 0;
       while (i < na.length && j < nb.length) {
-        int c = na[i].compareTo(nb[j]);
+        int c = Integer.compare(na[i], nb[j]);
         if (c == 0) {
-          if (!(sameSite && site(a).contains(na[i]))) {
+          if (!(sameSite && site(a).contains(names[a][i]))) {
             s += nameWeights[a][i] * nameWeights[b][j];
-            mass += rarity(na[i]);
+            mass += nameRarity[a][i];
           }
           i++;
           j++;
