@@ -3,6 +3,8 @@ package io.themewire.app;
 import io.themewire.api.ApiServer;
 import io.themewire.api.ItemIntake;
 import io.themewire.api.ItemRoutes;
+import io.themewire.api.StoryRoutes;
+import io.themewire.api.ThemeInfo;
 import io.themewire.index.ArticleReader;
 
 /**
@@ -17,7 +19,13 @@ final class ApiWiring {
 
   /** The options every server of the app starts with, over {@code reader}. */
   static ApiServer.Options options(Wiring wiring, ArticleReader reader) {
-    return ApiServer.Options.of(wiring.themeInfos()).withMetrics(wiring.meters());
+    return ApiServer.Options.of(wiring.themeInfos())
+        .withMetrics(wiring.meters())
+        .withRoutes(
+            new StoryRoutes(
+                reader,
+                wiring.themeInfos().stream().map(ThemeInfo::id).toList(),
+                java.time.Clock.systemUTC()));
   }
 
   /**

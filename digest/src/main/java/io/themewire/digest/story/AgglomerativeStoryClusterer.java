@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,6 +105,15 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
     }
   }
 
+  /** Above this many items, only each item's heaviest terms propose candidate pairs. */
+  static final int LARGE_INPUT = 2000;
+
+  /** How many terms of each item propose candidate pairs in a large input. */
+  static final int PROPOSING_TERMS = 20;
+
+  /** In a large input, least cosine over the proposing terms for a pair to be scored. */
+  static final double MIN_PARTIAL_COSINE = 0.05;
+
   private final Settings settings;
 
   AgglomerativeStoryClusterer(Settings settings) {
@@ -134,7 +142,7 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
     for (int i = 0; i < n; i++) {
       active[i] = discusses[i] < 0;
     }
-    Map<Long, Double> sims = corpus.similarities(active);
+    PairScores sims = corpus.similarities(active);
 
     // Copies: same URL or nearly the same shingles.
     UnionFind copies = new UnionFind(n);
@@ -148,12 +156,8 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
         }
       }
     }
-    for (long pair : new java.util.TreeSet<>(sims.keySet())) {
-      int a = (int) (pair >>> 32);
-      int b = (int) pair;
-      if (corpus.isCopy(a, b)) {
-        copies.union(a, b);
-      }
+    for (long pair : corpus.copyPairs) {
+      copies.union((int) (pair >>> 32), (int) pair);
     }
     // Each copy group is one text, represented by its source.
     Map<Integer, List<Integer>> groups = new TreeMap<>();
@@ -262,7 +266,7 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
           .thenComparing(StoryItem::id);
 
   /** Average-link agglomeration of {@code reps} over the sparse similarities. */
-  private List<List<Integer>> agglomerate(List<Integer> reps, Map<Long, Double> sims) {
+  private List<List<Integer>> agglomerate(List<Integer> reps, PairScores sims) {
     int u = reps.size();
     Map<Integer, Integer> index = new HashMap<>();
     for (int k = 0; k < u; k++) {
@@ -280,14 +284,15 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
       members.add(new ArrayList<>(List.of(reps.get(k))));
     }
     PriorityQueue<Edge> queue = new PriorityQueue<>();
-    for (Map.Entry<Long, Double> e : new TreeMap<>(sims).entrySet()) {
-      Integer a = index.get((int) (e.getKey() >>> 32));
-      Integer b = index.get((int) (long) e.getKey());
-      if (a == null || b == null || e.getValue() <= 0) {
+    for (int x = 0; x < sims.size(); x++) {
+      Integer a = index.get(PairScores.first(sims.keyAt(x)));
+      Integer b = index.get(PairScores.second(sims.keyAt(x)));
+      double v = sims.valueAt(x);
+      if (a == null || b == null || v <= 0) {
         continue;
       }
-      sum.get(a).merge(b, e.getValue(), Double::sum);
-      sum.get(b).merge(a, e.getValue(), Double::sum);
+      sum.get(a).merge(b, v, Double::sum);
+      sum.get(b).merge(a, v, Double::sum);
     }
     for (int a = 0; a < u; a++) {
       for (Map.Entry<Integer, Double> e : sum.get(a).entrySet()) {
@@ -357,7 +362,7 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
   private Story story(
       List<StoryItem> items,
       Corpus corpus,
-      Map<Long, Double> sims,
+      PairScores sims,
       List<Integer> reps,
       Map<Integer, List<Integer>> copiesOf,
       Map<Integer, List<Integer>> discussionsOf) {
@@ -367,7 +372,7 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
       double s = 0;
       for (int b : reps) {
         if (a != b) {
-          s += sims.getOrDefault(Corpus.key(a, b), 0.0);
+          s += sims.get(a, b);
         }
       }
       centrality.put(a, s);
@@ -413,7 +418,7 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
   private String reason(
       List<StoryItem> items,
       Corpus corpus,
-      Map<Long, Double> sims,
+      PairScores sims,
       List<Integer> reps,
       int copies,
       double copyOverlap,
@@ -522,6 +527,13 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
     final String[][] names;
 
     final double[][] nameWeights;
+
+    /** Per item: term ids of {@link #names} (same order: ids follow alphabetical order). */
+    final int[][] nameIds;
+
+    /** Per item: {@link #rarity} of each name, aligned with {@link #names}. */
+    final double[][] nameRarity;
+
     final Map<String, Integer> termIds = new HashMap<>();
 
     Corpus(List<StoryItem> items, Settings settings) {
@@ -529,9 +541,20 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
       this.settings = settings;
       this.n = items.size();
       this.features = new ArrayList<>(n);
-      for (StoryItem it : items) {
-        features.add(TextFeatures.of(it.title(), it.text(), settings.leadTokens()));
+      // Per-item work runs on every core; results keep item order, so nothing depends on timing.
+      List<TextFeatures.Words> words =
+          java.util.stream.IntStream.range(0, n)
+              .parallel()
+              .mapToObj(i -> TextFeatures.Words.of(items.get(i).title(), items.get(i).text()))
+              .toList();
+      Set<String> lowercase = new HashSet<>();
+      for (TextFeatures.Words w : words) {
+        w.addLowercase(lowercase);
       }
+      features.addAll(
+          words.parallelStream()
+              .map(w -> TextFeatures.of(w, settings.leadTokens(), lowercase))
+              .toList());
       for (TextFeatures f : features) {
         Set<String> seen = new HashSet<>(f.titleTerms);
         seen.addAll(f.leadTerms);
@@ -549,6 +572,8 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
       weights = new double[n][];
       names = new String[n][];
       nameWeights = new double[n][];
+      nameIds = new int[n][];
+      nameRarity = new double[n][];
       for (int i = 0; i < n; i++) {
         TextFeatures f = features.get(i);
         Map<Integer, Double> tf = new TreeMap<>();
@@ -577,6 +602,12 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
         normalise(nw);
         names[i] = nk;
         nameWeights[i] = nw;
+        nameIds[i] = new int[nk.length];
+        nameRarity[i] = new double[nk.length];
+        for (int j = 0; j < nk.length; j++) {
+          nameIds[i][j] = termIds.get(nk[j]);
+          nameRarity[i][j] = rarity(nk[j]);
+        }
       }
     }
 
@@ -607,12 +638,6 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
       }
     }
 
-    static long key(int a, int b) {
-      int lo = Math.min(a, b);
-      int hi = Math.max(a, b);
-      return ((long) lo << 32) | (hi & 0xffffffffL);
-    }
-
     double cosine(int a, int b) {
       int[] ta = terms[a];
       int[] tb = terms[b];
@@ -640,19 +665,19 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
      * name (a token inside the item's host) does not count between two items of one site.
      */
     double nameSimilarity(int a, int b) {
-      String[] na = names[a];
-      String[] nb = names[b];
+      int[] na = nameIds[a];
+      int[] nb = nameIds[b];
       boolean sameSite = site(a) != null && site(a).equals(site(b));
       double s = 0;
       double mass = 0;
       int i = 0;
       int j = 0;
       while (i < na.length && j < nb.length) {
-        int c = na[i].compareTo(nb[j]);
+        int c = Integer.compare(na[i], nb[j]);
         if (c == 0) {
-          if (!(sameSite && site(a).contains(na[i]))) {
+          if (!(sameSite && site(a).contains(names[a][i]))) {
             s += nameWeights[a][i] * nameWeights[b][j];
-            mass += rarity(na[i]);
+            mass += nameRarity[a][i];
           }
           i++;
           j++;
@@ -688,13 +713,12 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
       return o[1] >= settings.copyContainment();
     }
 
-    /** The similarity of two items, 0..1. */
-    double similarity(int a, int b) {
+    /** The similarity of two items, 0..1, given their cosine. */
+    double similarity(int a, int b, double cos) {
       if (items.get(a).isDiscussion() && items.get(b).isDiscussion()) {
         // Two threads are one story only through the article both discuss.
         return 0;
       }
-      double cos = cosine(a, b);
       double nameCos = nameSimilarity(a, b);
       double s;
       if (names[a].length == 0 || names[b].length == 0) {
@@ -726,70 +750,142 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
      * {@link #key}. Candidate pairs come from an inverted index; very common terms (in more than a
      * fifth of the items, when there are many) do not propose pairs, but still count in the cosine.
      */
-    Map<Long, Double> similarities(boolean[] active) {
+    PairScores similarities(boolean[] active) {
+      // Small inputs: every shared term proposes a pair. Large ones (a busy day): each item's
+      // heaviest terms propose, terms in very many items do not, and a pair is scored only when
+      // the proposing terms already give part of the cosine. Which pairs are proposed depends on
+      // weights and term ids only, never on input order.
+      boolean large = n > LARGE_INPUT;
+      int cap = large ? Math.max(200, n / 50) : Math.max(200, n / 5);
+      int[][] proposing = new int[n][];
+      double[][] proposingWeights = new double[n][];
+      for (int i = 0; i < n; i++) {
+        int[] ts = terms[i];
+        if (!large || ts.length <= PROPOSING_TERMS) {
+          proposing[i] = ts;
+          proposingWeights[i] = weights[i];
+          continue;
+        }
+        Integer[] order = new Integer[ts.length];
+        for (int k = 0; k < ts.length; k++) {
+          order[k] = k;
+        }
+        double[] w = weights[i];
+        Arrays.sort(
+            order,
+            (x, y) -> {
+              int c = Double.compare(w[y], w[x]);
+              return c != 0 ? c : Integer.compare(ts[x], ts[y]);
+            });
+        int[] top = new int[PROPOSING_TERMS];
+        double[] topW = new double[PROPOSING_TERMS];
+        for (int k = 0; k < PROPOSING_TERMS; k++) {
+          top[k] = ts[order[k]];
+          topW[k] = w[order[k]];
+        }
+        proposing[i] = top;
+        proposingWeights[i] = topW;
+      }
       int vocab = termIds.size();
       int[] postingCount = new int[vocab];
       for (int i = 0; i < n; i++) {
         if (active[i]) {
-          for (int t : terms[i]) {
+          for (int t : proposing[i]) {
             postingCount[t]++;
           }
         }
       }
-      int cap = Math.max(200, n / 5);
       int[][] postings = new int[vocab][];
+      double[][] postingWeights = new double[vocab][];
       for (int t = 0; t < vocab; t++) {
         postings[t] = new int[postingCount[t] <= cap ? postingCount[t] : 0];
+        postingWeights[t] = new double[postings[t].length];
       }
       int[] fill = new int[vocab];
       for (int i = 0; i < n; i++) {
         if (active[i]) {
-          for (int t : terms[i]) {
+          for (int k = 0; k < proposing[i].length; k++) {
+            int t = proposing[i][k];
             if (postings[t].length > 0) {
+              postingWeights[t][fill[t]] = proposingWeights[i][k];
               postings[t][fill[t]++] = i;
             }
           }
         }
       }
-      Map<Long, Double> out = new LinkedHashMap<>();
-      double[] acc = new double[n];
-      boolean[] touched = new boolean[n];
-      int[] touchedList = new int[n];
-      for (int i = 0; i < n; i++) {
-        if (!active[i]) {
-          continue;
-        }
-        int touchedCount = 0;
-        for (int k = 0; k < terms[i].length; k++) {
-          int t = terms[i][k];
-          for (int j : postings[t]) {
-            if (j <= i) {
-              continue;
-            }
-            if (!touched[j]) {
-              touched[j] = true;
-              touchedList[touchedCount++] = j;
-            }
-            acc[j] += weights[i][k];
-          }
-        }
-        Arrays.sort(touchedList, 0, touchedCount);
-        for (int x = 0; x < touchedCount; x++) {
-          int j = touchedList[x];
-          touched[j] = false;
-          acc[j] = 0;
-          double s = similarity(i, j);
-          if (s > 0.02 || isCopyCandidate(i, j)) {
-            out.put(key(i, j), s);
-          }
+      // The proposing terms' share of the cosine; pairs below it cannot reach the threshold.
+      double minPartial = large ? MIN_PARTIAL_COSINE : 0;
+      // Lanes take every lanes-th item, so each gets a fair share of the long early rows; each
+      // lane has its own buffers, and the pairs are sorted after, so the result is the same
+      // whatever the number of cores.
+      int lanes = n < 500 ? 1 : Math.min(8, Runtime.getRuntime().availableProcessors());
+      List<PairScores> laneScores =
+          java.util.stream.IntStream.range(0, lanes)
+              .parallel()
+              .mapToObj(
+                  lane -> {
+                    PairScores out = new PairScores();
+                    List<Long> copies = new ArrayList<>();
+                    double[] acc = new double[n];
+                    boolean[] touched = new boolean[n];
+                    int[] touchedList = new int[n];
+                    for (int i = lane; i < n; i += lanes) {
+                      if (!active[i]) {
+                        continue;
+                      }
+                      int touchedCount = 0;
+                      for (int k = 0; k < proposing[i].length; k++) {
+                        int t = proposing[i][k];
+                        int[] post = postings[t];
+                        double[] postW = postingWeights[t];
+                        double wi = proposingWeights[i][k];
+                        for (int p = 0; p < post.length; p++) {
+                          int j = post[p];
+                          if (j <= i) {
+                            continue;
+                          }
+                          if (!touched[j]) {
+                            touched[j] = true;
+                            touchedList[touchedCount++] = j;
+                          }
+                          acc[j] += wi * postW[p];
+                        }
+                      }
+                      for (int x = 0; x < touchedCount; x++) {
+                        int j = touchedList[x];
+                        touched[j] = false;
+                        double partial = acc[j];
+                        acc[j] = 0;
+                        if (partial < minPartial) {
+                          continue;
+                        }
+                        double cos = cosine(i, j);
+                        double s = similarity(i, j, cos);
+                        if (s > 0.02) {
+                          out.add(PairScores.key(i, j), s);
+                        }
+                        if (cos > 0.5 && isCopy(i, j)) {
+                          copies.add(PairScores.key(i, j));
+                        }
+                      }
+                    }
+                    synchronized (copyPairs) {
+                      copyPairs.addAll(copies);
+                    }
+                    return out;
+                  })
+              .toList();
+      PairScores all = new PairScores();
+      for (PairScores lane : laneScores) {
+        for (int x = 0; x < lane.size(); x++) {
+          all.add(lane.keyAt(x), lane.valueAt(x));
         }
       }
-      return out;
+      return all.seal();
     }
 
-    private boolean isCopyCandidate(int i, int j) {
-      return cosine(i, j) > 0.5;
-    }
+    /** Pairs of items found to be copies of one text, by {@link #key}. */
+    final List<Long> copyPairs = new ArrayList<>();
   }
 
   /** Disjoint sets over item indexes; the root of a set is its smallest member. */

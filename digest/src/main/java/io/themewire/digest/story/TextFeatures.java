@@ -1,6 +1,7 @@
 package io.themewire.digest.story;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -252,17 +253,50 @@ final class TextFeatures {
     this.shingles = shingles;
   }
 
+  /** The words of one item's title and text. */
+  record Words(List<Token> title, List<Token> text) {
+    static Words of(String title, String text) {
+      return new Words(tokens(title), tokens(text));
+    }
+
+    /** Adds the words written in lower case somewhere in this item to {@code seen}. */
+    void addLowercase(Set<String> seen) {
+      for (List<Token> list : List.of(title, text)) {
+        for (Token t : list) {
+          if (!t.capitalised() && !t.number()) {
+            seen.add(t.key());
+          }
+        }
+      }
+    }
+  }
+
+  /** Features of one item on its own (names judged by the item's own words). */
   static TextFeatures of(String title, String text, int leadTokens) {
-    List<Token> titleTokens = tokens(title);
-    List<Token> textTokens = tokens(text);
+    Words words = Words.of(title, text);
+    Set<String> lower = new HashSet<>();
+    words.addLowercase(lower);
+    return of(words, leadTokens, lower);
+  }
+
+  /**
+   * Features of one item.
+   *
+   * @param lowercase words seen in lower case in the items clustered together: a capitalised word
+   *     at the start of a sentence is a name unless it is seen in lower case somewhere
+   */
+  static TextFeatures of(Words words, int leadTokens, Set<String> lowercase) {
+    List<Token> titleTokens = words.title();
+    List<Token> textTokens = words.text();
     List<Token> lead = textTokens.subList(0, Math.min(leadTokens, textTokens.size()));
 
     List<String> titleTerms = terms(titleTokens);
     List<String> leadTerms = terms(lead);
 
-    // A name is a capitalised word that is not capitalised merely by position: not the first word
-    // of a sentence, not a word of a title written in Title Case, unless the same word is also
-    // capitalised mid-sentence somewhere in the item, or is written in capitals / has digits.
+    // A name is a capitalised word that is not capitalised merely by position (the first word of a
+    // sentence, a word of a title written in Title Case): one also capitalised mid-sentence in the
+    // item, or never written in lower case in the items clustered, or written in capitals, or one
+    // with digits.
     Map<String, String> midSentence = new HashMap<>();
     for (Token t : textTokens) {
       if (t.capitalised() && !t.sentenceStart()) {
@@ -283,7 +317,10 @@ final class TextFeatures {
       if (key.isEmpty() || STOP.contains(key) || t.calendarWord() || t.contraction()) {
         continue;
       }
-      boolean name = t.number() || t.acronym() || (t.capitalised() && midSentence.containsKey(key));
+      boolean name =
+          t.number()
+              || t.acronym()
+              || (t.capitalised() && (midSentence.containsKey(key) || !lowercase.contains(key)));
       if (name) {
         names.putIfAbsent(key, midSentence.getOrDefault(key, t.surface()));
       }
@@ -325,17 +362,24 @@ final class TextFeatures {
     for (Token t : text) {
       words.add(t.lower());
     }
-    Set<Long> set = new HashSet<>();
-    for (int i = 0; i + 3 <= words.size(); i++) {
+    int count = Math.max(0, words.size() - 2);
+    long[] hashes = new long[count];
+    for (int i = 0; i < count; i++) {
       long h = 1125899906842597L;
       for (int k = i; k < i + 3; k++) {
         h = 31 * h + words.get(k).hashCode();
         h ^= (h >>> 29);
       }
-      set.add(h);
+      hashes[i] = h;
     }
-    long[] out = set.stream().mapToLong(Long::longValue).sorted().toArray();
-    return out;
+    Arrays.sort(hashes);
+    int distinct = 0;
+    for (int i = 0; i < count; i++) {
+      if (i == 0 || hashes[i] != hashes[i - 1]) {
+        hashes[distinct++] = hashes[i];
+      }
+    }
+    return Arrays.copyOf(hashes, distinct);
   }
 
   /** Jaccard and containment (overlap over the smaller set) of two sorted shingle arrays. */
@@ -390,7 +434,26 @@ final class TextFeatures {
   }
 
   /** One word with its form and position. */
-  record Token(String surface, boolean sentenceStart) {
+  static final class Token {
+    private final String surface;
+    private final boolean sentenceStart;
+    private final String lower;
+    private final String key;
+
+    Token(String surface, boolean sentenceStart) {
+      this.surface = surface;
+      this.sentenceStart = sentenceStart;
+      this.lower = surface.toLowerCase(Locale.ROOT);
+      this.key = computeKey();
+    }
+
+    String surface() {
+      return surface;
+    }
+
+    boolean sentenceStart() {
+      return sentenceStart;
+    }
 
     boolean capitalised() {
       return Character.isUpperCase(surface.codePointAt(0));
@@ -440,12 +503,16 @@ final class TextFeatures {
     }
 
     String lower() {
-      return surface.toLowerCase(Locale.ROOT);
+      return lower;
     }
 
     /** Lower case, possessive dropped, plural folded, thousands separators and dots removed. */
     String key() {
-      String w = lower();
+      return key;
+    }
+
+    private String computeKey() {
+      String w = lower;
       if (w.endsWith("'s") || w.endsWith("’s")) {
         w = w.substring(0, w.length() - 2);
       }
