@@ -15,6 +15,8 @@ final class ApiWiring {
 
   /** The options every server of the app starts with, over {@code reader}. */
   static ApiServer.Options options(Wiring wiring, ArticleReader reader) {
-    return ApiServer.Options.of(wiring.themeInfos()).withMetrics(wiring.meters());
+    return ApiServer.Options.of(wiring.themeInfos())
+        .withMetrics(wiring.meters())
+        .withRoutes(new io.themewire.api.DigestRoutes(wiring.briefings(reader)));
   }
 }

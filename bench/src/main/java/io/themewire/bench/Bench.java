@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a benchmark: 'extraction' (quality and speed on the shared article corpus) or"
+      "Run a benchmark: 'extraction' (quality and speed on the shared article corpus),"
           + " 'classify' (items/s of the classify stage against bare CoreNLP, short posts and"
-          + " 800-word articles, and heap)."
+          + " 800-word articles, and heap) or 'digest' (the daily briefing of 1,000 and 10,000"
+          + " items of one day against a bare scan of the same index)."
     })
 public final class Bench implements Callable<Integer> {
 
@@ -76,9 +77,11 @@ public final class Bench implements Callable<Integer> {
               Corpus.load(dir.resolve("article-extraction")), rounds, worst, out, bar);
       case "classify" ->
           ClassifyBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
+      case "digest" ->
+          DigestBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
       default ->
           throw new CommandLine.ParameterException(
-              spec.commandLine(), "unknown benchmark '" + which + "': use extraction or classify");
+              spec.commandLine(), "unknown benchmark '" + which + "': use extraction, classify or digest");
     }
     if (System.console() != null) {
       System.err.println();
