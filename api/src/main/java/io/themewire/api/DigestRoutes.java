@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code GET /api/digest?date=YYYY-MM-DD&format=json|md|html|atom&tz=ZONE}: the briefing of one
- * day (format default json, zone default UTC), as {@link Briefings} writes it — the same bytes as
+ * {@code GET /api/digest?date=YYYY-MM-DD&format=json|md|html|atom&tz=ZONE}: the briefing of one day
+ * (format default json, zone default UTC), as {@link Briefings} writes it — the same bytes as
  * {@code themewire digest}. Answers carry a strong {@code ETag} of the body, and a matching {@code
  * If-None-Match} gets 304. Bad parameters are one 400 problem ({@code invalid-parameter}) naming
  * each.

@@ -46,9 +46,9 @@ class DigestRoutesIT {
         item(
             "https://quillmark.example/a",
             "Harbourline opens a staff track <b>with director pay</b>",
-            "Staff and principal engineers will be paid on the same bands as directors from 1 March."
-                + " The company said promotions to staff will need a written case reviewed by a"
-                + " committee."));
+            "Staff and principal engineers will be paid on the same bands as directors from 1"
+                + " March. The company said promotions to staff will need a written case reviewed"
+                + " by a committee."));
     index.upsert(
         item(
             "https://fernbrook.example/b",
@@ -60,13 +60,12 @@ class DigestRoutesIT {
     labels.put("career-framework", "Career frameworks");
     Briefings briefings =
         new Briefings(
-            index,
-            BriefingBuilder.standard(labels),
-            new BriefingArchive(dir.resolve("briefings")));
+            index, BriefingBuilder.standard(labels), new BriefingArchive(dir.resolve("briefings")));
     server =
         ApiServer.start(
             index,
-            ApiServer.Options.of(List.of(new ThemeInfo("career-framework", "Career frameworks", "")))
+            ApiServer.Options.of(
+                    List.of(new ThemeInfo("career-framework", "Career frameworks", "")))
                 .withRoutes(new DigestRoutes(briefings)),
             "127.0.0.1",
             0);
@@ -101,7 +100,8 @@ class DigestRoutesIT {
     int body = title.length() + 2;
     int split = full.indexOf(". ", body) + 1;
     List<SentenceSpan> spans =
-        List.of(new SentenceSpan(body, split, 0.8), new SentenceSpan(split + 1, full.length(), 0.6));
+        List.of(
+            new SentenceSpan(body, split, 0.8), new SentenceSpan(split + 1, full.length(), 0.6));
     return new ClassifiedItem(
         raw,
         List.of(new ThemeScore("career-framework", 0.8)),
@@ -128,7 +128,8 @@ class DigestRoutesIT {
   void digest_defaultsToJson_inTheContractShape() throws Exception {
     HttpResponse<String> r = get("/api/digest?date=2026-11-24");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     JsonNode body = Json.mapper().readTree(r.body());
     assertThat(body.path("date").asText()).isEqualTo("2026-11-24");
     assertThat(body.path("zone").asText()).isEqualTo("UTC");
@@ -144,7 +145,8 @@ class DigestRoutesIT {
   void digest_html_isEmailSafe_withTheSecurityHeaders() throws Exception {
     HttpResponse<String> r = get("/api/digest?date=2026-11-24&format=html");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
     assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
     assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(r.body()).contains("&lt;b&gt;with director pay&lt;/b&gt;").doesNotContain("<script");

@@ -132,7 +132,13 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     }
     serveAndPoll(
-        new Wiring(settings, clock), config.sources(), config.digest(), bind, servePort, clock, out);
+        new Wiring(settings, clock),
+        config.sources(),
+        config.digest(),
+        bind,
+        servePort,
+        clock,
+        out);
     return 0;
   }
 

@@ -1,16 +1,11 @@
 package io.themewire.app;
 
-import io.themewire.digest.briefing.BriefingSchedule;
-import java.time.DateTimeException;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.themewire.digest.briefing.BriefingSchedule;
 import io.themewire.ingest.schedule.SourceConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +13,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -340,7 +339,8 @@ record RunConfig(
       try {
         zone = ZoneId.of(z.strip());
       } catch (DateTimeException e) {
-        problems.add("digest.zone: '" + shown(z) + "' is not a time zone like UTC or Europe/Berlin");
+        problems.add(
+            "digest.zone: '" + shown(z) + "' is not a time zone like UTC or Europe/Berlin");
       }
     }
     return new BriefingSchedule(time, zone);

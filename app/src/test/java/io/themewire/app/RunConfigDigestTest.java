@@ -26,7 +26,9 @@ class RunConfigDigestTest {
 
   @Test
   void digest_timeAndZone_areRead_eachDefaultingAlone() {
-    assertThat(parse("sources: [{path: f.xml}]\ndigest: {time: \"06:30\", zone: Europe/Berlin}\n").digest())
+    assertThat(
+            parse("sources: [{path: f.xml}]\ndigest: {time: \"06:30\", zone: Europe/Berlin}\n")
+                .digest())
         .isEqualTo(new BriefingSchedule(LocalTime.of(6, 30), ZoneId.of("Europe/Berlin")));
     assertThat(parse("sources: [{path: f.xml}]\ndigest: {zone: America/New_York}\n").digest())
         .isEqualTo(new BriefingSchedule(LocalTime.of(7, 0), ZoneId.of("America/New_York")));

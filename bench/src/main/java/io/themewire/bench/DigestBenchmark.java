@@ -12,9 +12,10 @@ import io.themewire.core.message.SourceKind;
 import io.themewire.core.message.ThemeScore;
 import io.themewire.core.progress.Progress;
 import io.themewire.digest.DayWindow;
+import io.themewire.digest.briefing.Briefing;
 import io.themewire.digest.briefing.BriefingBuilder;
-import io.themewire.digest.briefing.BriefingFormat;
 import io.themewire.digest.briefing.Briefings;
+import io.themewire.digest.briefing.MarkdownRenderer;
 import io.themewire.digest.story.StoryClusterer;
 import io.themewire.digest.story.StoryItem;
 import io.themewire.index.lucene.LuceneArticleIndex;
@@ -36,20 +37,22 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The daily briefing's cost: {@code Briefings.render} for one day (read the day's items from a
- * Lucene index on disk, cluster them into stories, summarize, rank, write Markdown), against the
- * bare floor of the same run — one {@code scan} of the same index counting items — in alternating
- * rounds. Items: real article bodies of the shared corpus, each cut into several items of 8
- * consecutive sentences (neighbouring cuts share a topic and a few sentences, as reports of one
- * event do), spread over the day on 50 sites, one in five a discussion thread with points and
- * comments, with a seeded pseudo-random salience per sentence (the classifier's cost is not part of
- * the briefing).
+ * The daily briefing's cost: {@code Briefings.briefing} and its Markdown for one day (read the
+ * day's items from a Lucene index on disk, cluster them into stories, summarize, rank, write
+ * Markdown), against the bare floor of the same run — one {@code scan} of the same index counting
+ * items — in alternating rounds. Items: real article bodies of the shared corpus, each cut into
+ * several items of 8 consecutive sentences (neighbouring cuts share a topic and a few sentences, as
+ * reports of one event do), spread over the day on 50 sites, one in five a discussion thread with
+ * points and comments, with a seeded pseudo-random salience per sentence (the classifier's cost is
+ * not part of the briefing).
  */
 final class DigestBenchmark {
 
   static final int[] DAY_SIZES = {1_000, 10_000};
   static final LocalDate DAY = LocalDate.parse("2026-11-24");
-  static final String[] THEMES = {"ic-to-manager", "manager-to-ic", "ic-leadership", "career-framework"};
+  static final String[] THEMES = {
+    "ic-to-manager", "manager-to-ic", "ic-leadership", "career-framework"
+  };
 
   private DigestBenchmark() {}
 
@@ -67,7 +70,7 @@ final class DigestBenchmark {
     }
     out.printf(
         Locale.ROOT,
-        "Briefing of one day (Briefings.render, Markdown) over a Lucene index on disk, against a"
+        "Briefing of one day (Briefings.briefing + Markdown) over a Lucene index on disk, against a"
             + " bare scan of the same index; %d source articles; median of %d rounds after a"
             + " warm-up; %d cores%n%n",
         articles.size(),
@@ -102,16 +105,18 @@ final class DigestBenchmark {
             AtomicLong seen = new AtomicLong();
             index.scan(item -> seen.incrementAndGet());
             long t1 = System.nanoTime();
-            String md = briefings.render(DAY, ZoneId.of("UTC"), BriefingFormat.MD);
+            Briefing briefing = briefings.briefing(DAY, ZoneId.of("UTC"));
+            String md = MarkdownRenderer.render(briefing);
             long t2 = System.nanoTime();
             StoryClusterer.standard().cluster(dayItems);
             long t3 = System.nanoTime();
             bare[r] = (t1 - t0) / 1e9;
             full[r] = (t2 - t1) / 1e9;
             clustering[r] = (t3 - t2) / 1e9;
-            stories = briefings.briefing(DAY, ZoneId.of("UTC")).stories().size();
+            stories = briefing.stories().size();
             if (seen.get() != stored || md.isEmpty()) {
-              throw new IllegalStateException("scan saw " + seen.get() + " of " + stored + " items");
+              throw new IllegalStateException(
+                  "scan saw " + seen.get() + " of " + stored + " items");
             }
             progress.update(++step, rounds * DAY_SIZES.length);
           }
@@ -170,7 +175,10 @@ final class DigestBenchmark {
         new RawItem(
             ItemId.of(url),
             url,
-            new Source(thread ? "hn" : site, thread ? "Hacker News" : site, thread ? SourceKind.DISCUSSION : SourceKind.FEED),
+            new Source(
+                thread ? "hn" : site,
+                thread ? "Hacker News" : site,
+                thread ? SourceKind.DISCUSSION : SourceKind.FEED),
             title,
             null,
             new Published(at, Published.Provenance.FEED, 1),
@@ -179,7 +187,9 @@ final class DigestBenchmark {
             text,
             null,
             null,
-            thread ? new CanonicalUrl("https://site" + ((i - 1) % 50) + ".example/" + (i - 1)) : null,
+            thread
+                ? new CanonicalUrl("https://site" + ((i - 1) % 50) + ".example/" + (i - 1))
+                : null,
             thread ? new Engagement(random.nextInt(500), random.nextInt(200)) : null,
             null);
     String theme = THEMES[i % THEMES.length];
