@@ -26,6 +26,7 @@ final class ApiWiring {
                 reader,
                 wiring.themeInfos().stream().map(ThemeInfo::id).toList(),
                 java.time.Clock.systemUTC()));
+        .withRoutes(new io.themewire.api.DigestRoutes(wiring.briefings(reader)));
   }
 
   /**

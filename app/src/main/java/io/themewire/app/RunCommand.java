@@ -46,8 +46,9 @@ import picocli.CommandLine.Spec;
           + " serve the API (with /api/sources). Ctrl-C stops after the source being read;"
           + " what was read is indexed and saved first.",
       "Config keys: sources (a list of {url | path, interval, name}; paths relative to the config"
-          + " file), port, host, data. Intervals: 90s, 30m, 1h, 1d, 1h30m or PT30M; 1m to 7d,"
-          + " default 30m. Options given here win over the config.",
+          + " file), port, host, data, digest ({time, zone}: when the daily briefing of the day"
+          + " before is written into DATA/briefings/; default 07:00 UTC). Intervals: 90s, 30m, 1h,"
+          + " 1d, 1h30m or PT30M; 1m to 7d, default 30m. Options given here win over the config.",
       "With --once, polls every source once, waits until its items are indexed, prints one line"
           + " per source and exits: 0 when every source was read, 2 when any failed."
     })
@@ -130,7 +131,14 @@ final class RunCommand implements Callable<Integer> {
       }
       return 0;
     }
-    serveAndPoll(new Wiring(settings, clock), config.sources(), bind, servePort, clock, out);
+    serveAndPoll(
+        new Wiring(settings, clock),
+        config.sources(),
+        config.digest(),
+        bind,
+        servePort,
+        clock,
+        out);
     return 0;
   }
 
@@ -158,6 +166,7 @@ final class RunCommand implements Callable<Integer> {
   private static void serveAndPoll(
       Wiring wiring,
       List<SourceConfig> sources,
+      io.themewire.digest.briefing.BriefingSchedule digest,
       String host,
       int port,
       Clock clock,
@@ -201,6 +210,11 @@ final class RunCommand implements Callable<Integer> {
       wiring.close();
       throw e;
     }
+    // The daily briefing, into DATA/briefings/: the one due now at once, then on its schedule.
+    io.themewire.digest.briefing.DailyBriefingJob briefingJob =
+        new io.themewire.digest.briefing.DailyBriefingJob(
+                wiring.briefings(polling.index), digest, clock)
+            .start();
     CountDownLatch done = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -227,6 +241,7 @@ final class RunCommand implements Callable<Integer> {
       polling.polling.run(polling.polling::awaitStop);
     } finally {
       try {
+        briefingJob.close();
         server.close();
         intake.close();
       } finally {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.themewire.digest.briefing.BriefingSchedule;
 import io.themewire.ingest.schedule.SourceConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +43,9 @@ import java.util.regex.Pattern;
  * port: 8080                     # optional, default 8080; 0 picks a free port
  * host: 127.0.0.1                # optional, default 127.0.0.1
  * data: data                     # optional, default ./data; relative to this file's folder
+ * digest:                        # optional: when the daily briefing is written
+ *   time: "07:00"                # optional, default 07:00 (HH:MM, local time in zone)
+ *   zone: Europe/Berlin          # optional, default UTC; also the zone of the briefing's days
  * }</pre>
  *
  * <p>An interval is either a number and a unit — {@code 90s}, {@code 30m}, {@code 1h}, {@code 1d} —
@@ -48,8 +56,10 @@ import java.util.regex.Pattern;
  * @param port where to serve, or null for the command's default
  * @param host the address to bind, or null for the command's default
  * @param data the data folder, absolute, or null for the command's default
+ * @param digest when the daily briefing of the day before is written; never null
  */
-record RunConfig(List<SourceConfig> sources, Integer port, String host, Path data) {
+record RunConfig(
+    List<SourceConfig> sources, Integer port, String host, Path data, BriefingSchedule digest) {
 
   /** The most sources one process polls. */
   static final int MAX_SOURCES = 1000;
@@ -57,7 +67,8 @@ record RunConfig(List<SourceConfig> sources, Integer port, String host, Path dat
   /** The largest config file read. */
   static final int MAX_FILE_BYTES = 1024 * 1024;
 
-  private static final Set<String> TOP_KEYS = Set.of("sources", "port", "host", "data");
+  private static final Set<String> TOP_KEYS = Set.of("sources", "port", "host", "data", "digest");
+  private static final Set<String> DIGEST_KEYS = Set.of("time", "zone");
   private static final Set<String> SOURCE_KEYS = Set.of("url", "path", "interval", "name");
   private static final Pattern SIMPLE_INTERVAL =
       Pattern.compile("(?:(\\d{1,6})d)?(?:(\\d{1,6})h)?(?:(\\d{1,6})m)?(?:(\\d{1,6})s)?");
@@ -76,6 +87,12 @@ record RunConfig(List<SourceConfig> sources, Integer port, String host, Path dat
     if (host != null && host.isBlank()) {
       throw new IllegalArgumentException("host is blank");
     }
+    digest = digest == null ? BriefingSchedule.defaults() : digest;
+  }
+
+  /** A config with the default briefing schedule. */
+  RunConfig(List<SourceConfig> sources, Integer port, String host, Path data) {
+    this(sources, port, host, data, null);
   }
 
   /**
@@ -141,10 +158,11 @@ record RunConfig(List<SourceConfig> sources, Integer port, String host, Path dat
         problems.add("data: '" + shown(data) + "' is not a valid path");
       }
     }
+    BriefingSchedule digest = readDigest(root.get("digest"), problems);
     if (!problems.isEmpty()) {
       throw new UserInputException(file + ": " + String.join("; ", problems));
     }
-    return new RunConfig(sources, port, host == null ? null : host.strip(), dataDir);
+    return new RunConfig(sources, port, host == null ? null : host.strip(), dataDir, digest);
   }
 
   private static List<SourceConfig> readSources(JsonNode node, Path base, List<String> problems) {
@@ -294,6 +312,38 @@ record RunConfig(List<SourceConfig> sources, Integer port, String host, Path dat
       }
     }
     return d;
+  }
+
+  /** The {@code digest} mapping: {@code time} (HH:MM) and {@code zone}, each with its default. */
+  private static BriefingSchedule readDigest(JsonNode node, List<String> problems) {
+    if (node == null || node.isNull()) {
+      return BriefingSchedule.defaults();
+    }
+    if (!node.isObject()) {
+      problems.add("digest: must be a mapping with time and zone, not " + kind(node));
+      return null;
+    }
+    unknownKeys(node, DIGEST_KEYS, "digest.", problems);
+    LocalTime time = LocalTime.parse(BriefingSchedule.DEFAULT_TIME);
+    String t = text(node.get("time"), "digest.time", problems);
+    if (t != null) {
+      try {
+        time = LocalTime.parse(t.strip(), DateTimeFormatter.ofPattern("H:mm"));
+      } catch (DateTimeParseException e) {
+        problems.add("digest.time: '" + shown(t) + "' is not a time of day like 07:00");
+      }
+    }
+    ZoneId zone = ZoneId.of(BriefingSchedule.DEFAULT_ZONE);
+    String z = text(node.get("zone"), "digest.zone", problems);
+    if (z != null) {
+      try {
+        zone = ZoneId.of(z.strip());
+      } catch (DateTimeException e) {
+        problems.add(
+            "digest.zone: '" + shown(z) + "' is not a time zone like UTC or Europe/Berlin");
+      }
+    }
+    return new BriefingSchedule(time, zone);
   }
 
   private static Integer readPort(JsonNode node, List<String> problems) {

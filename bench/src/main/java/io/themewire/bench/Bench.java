@@ -17,12 +17,13 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a benchmark: 'extraction' (quality and speed on the shared article corpus) or"
+      "Run a benchmark: 'extraction' (quality and speed on the shared article corpus),"
           + " 'classify' (items/s of the classify stage against bare CoreNLP, short posts and"
-          + " 800-word articles, and heap) or 'pipeline' (themewire run --once to a committed"
+          + " 800-word articles, and heap), 'pipeline' (themewire run --once to a committed"
           + " index against themewire classify alone, whole processes, and ingest-to-searchable"
-          + " latency of POST /api/items) or 'stories' (story clustering of 10,000 generated items"
-          + " of one day against bare tokenising, and heap)."
+          + " latency of POST /api/items), 'stories' (story clustering of 10,000 generated items"
+          + " of one day against bare tokenising, and heap) or 'digest' (the daily briefing of 1,000"
+          + " and 10,000 items of one day against a bare scan of the same index)."
     })
 public final class Bench implements Callable<Integer> {
 
@@ -93,10 +94,12 @@ public final class Bench implements Callable<Integer> {
           PipelineBenchmark.run(
               home(), PipelineBenchmark.sizes(posts), rounds, out, progress("pipeline"));
       case "stories" -> StoriesBenchmark.run(StoriesBenchmark.ITEMS, rounds, out, bar);
+      case "digest" ->
+          DigestBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
       default ->
           throw new CommandLine.ParameterException(
               spec.commandLine(),
-              "unknown benchmark '" + which + "': use extraction, classify, pipeline or stories");
+              "unknown benchmark '" + which + "': use extraction, classify, pipeline, stories or digest");
     }
     if (System.console() != null) {
       System.err.println();

@@ -138,25 +138,18 @@ public final class BriefingBuilder {
     List<Story> stories = clusterer.cluster(storyItems(byId.values()));
     Set<String> continuing = continuing(byId, previous);
 
+    // Rank every story on what is cheap to know; summarize only the ones shown.
     Map<String, List<Ranked>> byTheme = new HashMap<>();
     for (Story story : stories) {
       List<String> themes = themes(story, byId);
       if (themes.isEmpty()) {
         continue;
       }
-      boolean isNew = story.members().stream().noneMatch(m -> continuing.contains(m.item().id()));
-      BriefingStory told =
-          new BriefingStory(
-              story.id(),
-              headline(story),
-              isNew,
-              summarizer.summarize(story, byId),
-              themes,
-              direction(story, byId),
-              engagement(story, byId),
-              links(story, byId));
-      double rank = rank(story, told, day);
-      byTheme.computeIfAbsent(themes.get(0), t -> new ArrayList<>()).add(new Ranked(told, rank));
+      BriefingStory.Totals engagement = engagement(story, byId);
+      double rank = rank(story, themes, engagement, day);
+      byTheme
+          .computeIfAbsent(themes.get(0), t -> new ArrayList<>())
+          .add(new Ranked(story, themes, engagement, rank));
     }
 
     List<String> order = new ArrayList<>(labels.keySet());
@@ -176,8 +169,22 @@ public final class BriefingBuilder {
             .thenComparing(Map.Entry::getKey));
     List<Briefing.ThemeSection> sections = new ArrayList<>();
     for (Map.Entry<String, List<Ranked>> g : groups) {
-      List<BriefingStory> shown =
-          g.getValue().stream().limit(MAX_STORIES_PER_THEME).map(Ranked::story).toList();
+      List<BriefingStory> shown = new ArrayList<>();
+      for (Ranked r :
+          g.getValue().subList(0, Math.min(MAX_STORIES_PER_THEME, g.getValue().size()))) {
+        Story story = r.story();
+        boolean isNew = story.members().stream().noneMatch(m -> continuing.contains(m.item().id()));
+        shown.add(
+            new BriefingStory(
+                story.id(),
+                headline(story),
+                isNew,
+                summarizer.summarize(story, byId),
+                r.themes(),
+                direction(story, byId),
+                r.engagement(),
+                links(story, byId)));
+      }
       sections.add(
           new Briefing.ThemeSection(
               g.getKey(), labels.getOrDefault(g.getKey(), g.getKey()), shown));
@@ -185,7 +192,8 @@ public final class BriefingBuilder {
     return new Briefing(day.date(), day.zone().getId(), sections);
   }
 
-  private record Ranked(BriefingStory story, double rank) {}
+  private record Ranked(
+      Story story, List<String> themes, BriefingStory.Totals engagement, double rank) {}
 
   static boolean onTopic(ClassifiedItem item) {
     if (!OFF_TOPIC.contains(item.primary())) {
@@ -337,14 +345,15 @@ public final class BriefingBuilder {
     return role.name().toLowerCase(Locale.ROOT);
   }
 
-  private double rank(Story story, BriefingStory told, DayWindow day) {
+  private double rank(
+      Story story, List<String> themes, BriefingStory.Totals totals, DayWindow day) {
     Set<String> sites = new LinkedHashSet<>();
     for (StoryMember m : story.sources()) {
       sites.add(m.item().site() != null ? m.item().site() : m.item().id());
     }
-    double engagement = Math.log10(1 + told.engagement().points() + told.engagement().comments());
+    double engagement = Math.log10(1 + totals.points() + totals.comments());
     double spike = 0;
-    for (String theme : told.themes()) {
+    for (String theme : themes) {
       spike = Math.max(spike, Math.min(SPIKE_CAP, Math.max(0, spikes.score(theme, day))));
     }
     Instant newest = null;

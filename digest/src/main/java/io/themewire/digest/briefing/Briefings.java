@@ -130,7 +130,7 @@ public final class Briefings {
   }
 
   /** The items a day's briefing may tell; see the class comment. */
-  List<ClassifiedItem> itemsOf(DayWindow day) throws IOException {
+  public List<ClassifiedItem> itemsOf(DayWindow day) throws IOException {
     Instant start = day.start();
     Instant end = day.end();
     Instant discussedFrom = start.minus(Duration.ofDays(DISCUSSED_DAYS));
