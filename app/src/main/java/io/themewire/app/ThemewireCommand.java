@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
       ReclassifyCommand.class,
       RunCommand.class,
       SourcesCommand.class,
-      BrokerCommand.class
+      BrokerCommand.class,
+      IndexCommand.class,
+      ReplayCommand.class,
+      RebuildCommand.class
     })
 final class ThemewireCommand implements Runnable {
 
