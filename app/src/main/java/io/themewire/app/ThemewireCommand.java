@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       ExtractCommand.class,
       IngestCommand.class,
       ClassifyCommand.class,
+      StoriesCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       ReclassifyCommand.class,
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
       BrokerCommand.class,
       IndexCommand.class,
       ReplayCommand.class,
-      RebuildCommand.class
+      RebuildCommand.class,
+      DigestCommand.class
     })
 final class ThemewireCommand implements Runnable {
 
