@@ -24,12 +24,16 @@ import picocli.CommandLine.Spec;
     description = {
       "Label texts with themes. Reads JSON Lines with id, title and text; prints JSON Lines with"
           + " id, primary, themes (with scores), direction and evidence.",
-      "A malformed line gets a one-line reason on stderr and is skipped; the exit status is then 2."
+      "A malformed line gets a one-line reason on stderr and is skipped; the exit status is then 2.",
+      "With --kafka, runs as a classify worker instead: reads items.raw as one of the consumer"
+          + " group (N workers share the partitions) and writes items.classified in transactions,"
+          + " until SIGTERM. Records that fail 3 times go to items.dead."
     })
 final class ClassifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin KafkaOptions kafka;
 
   @Parameters(
       arity = "0..1",
@@ -38,7 +42,14 @@ final class ClassifyCommand implements Callable<Integer> {
   Path file;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
+    if (kafka.enabled()) {
+      if (file != null) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "give either FILE or --kafka, not both");
+      }
+      return runWorker();
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int bad = 0;
@@ -75,6 +86,41 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     err.flush();
     return bad == 0 ? 0 : 2;
+  }
+
+  /** One classify worker over Kafka, until SIGTERM. */
+  private int runWorker() throws InterruptedException {
+    Wiring wiring = common.wiring();
+    KafkaRuntime runtime =
+        new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC());
+    runtime.ensureTopics();
+    // Load the model before joining the group, so a new worker takes partitions ready to work.
+    wiring.classifier();
+    var worker = runtime.classifyWorker(wiring.meters());
+    Thread loop = new Thread(worker, "tw-classify-kafka");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  worker.stop();
+                  try {
+                    loop.join(KafkaIndexNode.STOP_GRACE.toMillis());
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "tw-shutdown"));
+    loop.start();
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "classifying %s into %s as group %s%n",
+        runtime.config().topics().raw(),
+        runtime.config().topics().classified(),
+        runtime.classifyGroup());
+    out.flush();
+    loop.join();
+    wiring.close();
+    return 0;
   }
 
   static Map<String, Object> result(String id, Classification c) {

@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Fetch and parse feeds, article pages and discussion threads (files or http(s) URLs).",
       "With --once, prints the raw items as JSON Lines and publishes nothing.",
+      "With --kafka and --once, publishes them to items.raw instead (idempotent, acks=all) and"
+          + " prints one line per source and the number acknowledged.",
       "A source that cannot be read gets a one-line reason on stderr; the others still run,"
           + " and the exit status is 2."
     })
@@ -31,6 +33,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin KafkaOptions kafka;
 
   @Option(names = "--once", description = "Read each source once and print its items.")
   boolean once;
@@ -44,8 +47,7 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!once) {
-      throw new ParameterException(
-          spec.commandLine(), "ingest needs --once (the Kafka mode is not available yet)");
+      throw new ParameterException(spec.commandLine(), "ingest needs --once");
     }
     for (String s : sources) {
       if (!s.startsWith("http://") && !s.startsWith("https://")) {
@@ -54,6 +56,9 @@ final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (kafka.enabled()) {
+      return publish(out, err);
+    }
     int failures = 0;
     try (Wiring wiring = common.wiring()) {
       IngestStage stage = wiring.ingestStage((id, hash) -> false);
@@ -66,6 +71,55 @@ final class IngestCommand implements Callable<Integer> {
         } else if (outcome instanceof Outcome.Failed<RawItem> failed) {
           failures++;
           err.println("themewire: " + failed.reason() + ": " + Main.firstLine(failed.message()));
+        }
+      }
+    }
+    out.flush();
+    err.flush();
+    return failures == 0 ? 0 : 2;
+  }
+
+  /** Reads each source once and publishes its items to items.raw. */
+  private int publish(PrintWriter out, PrintWriter err) {
+    int failures = 0;
+    try (Wiring wiring = common.wiring()) {
+      KafkaRuntime runtime =
+          new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC());
+      runtime.ensureTopics();
+      IngestStage stage = wiring.ingestStage((id, hash) -> false);
+      try (var publisher = runtime.publisher()) {
+        java.util.List<java.util.concurrent.CompletableFuture<?>> sent =
+            new java.util.ArrayList<>();
+        for (String s : sources) {
+          Outcome<RawItem> outcome = stage.process(new SourceRequest(s));
+          if (outcome instanceof Outcome.Emitted<RawItem> emitted) {
+            for (RawItem item : emitted.values()) {
+              sent.add(publisher.publish(item));
+            }
+            out.printf("ok      %d items  %s%n", emitted.values().size(), s);
+          } else if (outcome instanceof Outcome.Failed<RawItem> failed) {
+            failures++;
+            err.println("themewire: " + failed.reason() + ": " + Main.firstLine(failed.message()));
+          } else {
+            out.printf("ok      0 items  %s (%s)%n", s, outcome.code());
+          }
+        }
+        publisher.flush();
+        for (var f : sent) {
+          try {
+            f.join();
+          } catch (java.util.concurrent.CompletionException e) {
+            // counted by the publisher
+          }
+        }
+        out.printf(
+            "published %d items to %s (%d acknowledged, %d failed)%n",
+            sent.size(),
+            runtime.config().topics().raw(),
+            publisher.acknowledged(),
+            publisher.failed());
+        if (publisher.failed() > 0) {
+          failures++;
         }
       }
     }

@@ -13,11 +13,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Serve the HTTP API over the index in the data folder.")
+    description = {
+      "Serve the HTTP API over the index in the data folder.",
+      "With --kafka, the node builds and follows its own index replica in DATA/index from"
+          + " items.classified (so API nodes scale out too); /ready is 503 until it has caught up"
+          + " and while the broker is unreachable."
+    })
 final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin KafkaOptions kafka;
 
   @Option(
       names = "--port",
@@ -35,6 +41,15 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PortOption.check(spec, port);
     Wiring wiring = common.wiring();
+    if (kafka.enabled()) {
+      KafkaIndexNode.runUntilStopped(
+          wiring,
+          new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC()),
+          host,
+          port,
+          spec.commandLine().getOut());
+      return 0;
+    }
     Path dir = wiring.settings().dataDir().resolve("index");
     LuceneArticleReader index;
     try {

@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       SourcesCommand.class,
       BrokerCommand.class,
+      IndexCommand.class,
+      ReplayCommand.class,
+      RebuildCommand.class,
       DigestCommand.class
     })
 final class ThemewireCommand implements Runnable {

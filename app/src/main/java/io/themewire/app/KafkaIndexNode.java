@@ -1,0 +1,94 @@
+package io.themewire.app;
+
+import io.themewire.api.ApiServer;
+import io.themewire.core.message.ClassifiedItem;
+import io.themewire.index.lucene.LuceneArticleIndex;
+import io.themewire.kafka.stage.SinkRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One index process over Kafka ({@code index --kafka}, {@code serve --kafka}): a replica of the
+ * whole index built and followed from items.classified, optionally serving the API from the same
+ * index. {@code /ready} is 503 while the broker is unreachable or the replica is catching up.
+ * SIGTERM stops reading, commits index and offsets together, then stops serving.
+ */
+final class KafkaIndexNode {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaIndexNode.class);
+
+  static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+  private KafkaIndexNode() {}
+
+  /** Runs until the process is stopped. {@code port} null means no API. */
+  static void runUntilStopped(
+      Wiring wiring, KafkaRuntime kafka, String host, Integer port, PrintWriter out)
+      throws InterruptedException {
+    kafka.ensureTopics();
+    Path dir = wiring.settings().dataDir().resolve("index");
+    LuceneArticleIndex index = wiring.openIndex();
+    SinkRunner<ClassifiedItem> runner = kafka.indexer(index, wiring.meters(), false);
+    Thread loop = new Thread(runner, "tw-index-kafka");
+    loop.start();
+    ApiServer server = null;
+    if (port != null) {
+      try {
+        server =
+            ApiServer.start(
+                index.reader(),
+                ApiWiring.options(wiring, index.reader()).withReadiness(runner::notReadyReason),
+                host,
+                port);
+      } catch (RuntimeException e) {
+        runner.stop();
+        loop.join(STOP_GRACE.toMillis());
+        closeQuietly(index);
+        throw e;
+      }
+    }
+    ApiServer api = server;
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  runner.stop();
+                  try {
+                    loop.join(STOP_GRACE.toMillis());
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  if (api != null) {
+                    api.close();
+                  }
+                  closeQuietly(index);
+                  stopped.countDown();
+                },
+                "tw-shutdown"));
+    out.printf("indexing %s into %s%n", kafka.config().topics().classified(), dir.toAbsolutePath());
+    if (api != null) {
+      out.printf(
+          "serving on http://%s:%d/  (/ready says when the replica has caught up; Ctrl-C stops)%n",
+          host.equals("0.0.0.0") ? "localhost" : host, api.port());
+    }
+    out.flush();
+    loop.join();
+    if (runner.failure().isPresent()) {
+      log.error("index - the Kafka reader stopped: {}", runner.failure().get());
+    }
+    stopped.await();
+  }
+
+  private static void closeQuietly(LuceneArticleIndex index) {
+    try {
+      index.close();
+    } catch (Exception e) {
+      log.error("index close failed: {}", e.toString());
+    }
+  }
+}
