@@ -61,6 +61,14 @@ public final class Bench implements Callable<Integer> {
       description = "pipeline: corpus sizes in posts, comma-separated (default: ${DEFAULT-VALUE}).")
   String posts;
 
+  @Option(
+      names = "--folds",
+      defaultValue = "5",
+      paramLabel = "K",
+      description =
+          "extraction: cross-validate by site over K folds (default: ${DEFAULT-VALUE}; 0 skips).")
+  int folds;
+
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Bench());
     cli.setParameterExceptionHandler(
@@ -77,6 +85,10 @@ public final class Bench implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--rounds must be 2..100, got " + rounds);
     }
+    if (folds == 1 || folds < 0 || folds > 20) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--folds must be 0 or 2..20, got " + folds);
+    }
     Path dir = corpora != null ? corpora : defaultCorpora();
     if (!Files.isDirectory(dir)) {
       throw new CommandLine.ParameterException(
@@ -87,7 +99,7 @@ public final class Bench implements Callable<Integer> {
     switch (which.toLowerCase(Locale.ROOT)) {
       case "extraction" ->
           ExtractionBenchmark.run(
-              Corpus.load(dir.resolve("article-extraction")), rounds, worst, out, bar);
+              Corpus.load(dir.resolve("article-extraction")), rounds, worst, folds, out, bar);
       case "classify" ->
           ClassifyBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
       case "pipeline" ->

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import net.dankito.readability4j.extended.Readability4JExtended;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * Extraction quality and speed on the shared corpus. Themewire's extractor, Readability4J,
@@ -39,7 +40,8 @@ final class ExtractionBenchmark {
             (html, url) -> HtmlText.of(Jsoup.parse(html, url == null ? "" : url).body())));
   }
 
-  static void run(Corpus corpus, int rounds, int worst, PrintWriter out, Progress progress)
+  static void run(
+      Corpus corpus, int rounds, int worst, int folds, PrintWriter out, Progress progress)
       throws IOException {
     Map<String, String> html = new LinkedHashMap<>();
     long bytes = 0;
@@ -85,7 +87,7 @@ final class ExtractionBenchmark {
         Locale.ROOT,
         "Article extraction on %d pages (%d sites) of %s%n%n",
         html.size(),
-        Folds.sites(corpus).size(),
+        Folds.sites(corpus).values().stream().distinct().count(),
         corpus.dir());
     out.println("| extractor | F1 | precision | recall | accuracy | pages/s | x bare Jsoup |");
     out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -111,6 +113,18 @@ final class ExtractionBenchmark {
             + " %.1f MB of HTML.%n",
         rounds,
         bytes / 1e6);
+    if (folds >= 2) {
+      Map<String, Document> parsed = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : html.entrySet()) {
+        parsed.put(e.getKey(), ArticleExtractor.parse(e.getValue(), corpus.urls().get(e.getKey())));
+      }
+      int[] ticks = {0};
+      int gridSize = CrossValidation.grid().size();
+      CrossValidation.Outcome cv =
+          CrossValidation.run(corpus, parsed, folds, () -> progress.update(++ticks[0], gridSize));
+      CrossValidation.print(
+          cv, gridSize, Folds.sites(corpus).values().stream().distinct().count(), out);
+    }
     worstPages(corpus, ours, worst, out);
   }
 

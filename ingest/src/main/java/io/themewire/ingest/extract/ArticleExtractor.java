@@ -8,8 +8,10 @@ import io.themewire.ingest.feed.Dates;
 import io.themewire.ingest.url.UrlCanonicalizer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,49 +19,124 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the main content of an article page and its metadata.
  *
- * <p>Content: page chrome (navigation, sidebars, footers, comment sections, share bars, bylines,
- * captions) is removed by tag and by class/id hints; {@link ContentFinder} then picks the element
- * whose prose most outweighs its chrome (if the hints removed too much, the page is read again
- * without them). Metadata comes from JSON-LD first, then OpenGraph / article meta tags, then
- * visible markup. Thread-safe (stateless apart from its canonicalizer).
+ * <p>Content: the page is read once into a {@link PageModel} (runs of text per block with their
+ * link share, per element prose, chrome and teaser-card structure; navigation, forms and class/id
+ * chrome skipped). The element whose prose most outweighs its chrome gives the own output. It is
+ * then weighed against structural candidates, as trafilatura does: the page's {@code <article>} /
+ * {@code <main>} container and JSON-LD {@code articleBody} always, Readability4J when the own
+ * output looks too short or too link-heavy. {@link #explain} tells which won and why. Site
+ * furniture lines are dropped by a per-language vocabulary kept as data ({@link Furniture}).
+ * Metadata comes from JSON-LD first, then OpenGraph / article meta tags, then visible markup.
+ * Thread-safe (stateless apart from its canonicalizer).
  */
 public final class ArticleExtractor {
 
-  private static final Pattern UNLIKELY =
-      Pattern.compile(
-          "(?i)comment|sidebar|footer|\\bnav|menu|share|sharing|social|related|cookie|consent"
-              + "|newsletter|subscribe|signup|sign-up|popular|trending|advert|\\bads?\\b|sponsor"
-              + "|banner|breadcrumb|author-?bio|\\bbio\\b|masthead|modal|popup|disqus"
-              + "|pagination|tags|tag-list|skip-link|toolbar|print-only|recommend|more-stories"
-              + "|byline|dateline|timestamp|credit|caption|teaser|recirc|outbrain|taboola"
-              + "|most-read|read-more|also-read|\\bdek\\b|standfirst|subtitle");
-  private static final Pattern LIKELY =
-      Pattern.compile(
-          "(?i)article|content|entry|\\bmain\\b|\\bpost\\b|post-body|story|body-text|prose");
+  private static final Logger log = LoggerFactory.getLogger(ArticleExtractor.class);
+
   private static final Pattern URL_DATE =
       Pattern.compile("/(20\\d\\d|19\\d\\d)/(\\d{1,2})/(\\d{1,2})/");
-
-  /**
-   * Never article text. The raw-text elements among them (title, textarea, xmp, plaintext, noembed,
-   * noframes) matter most: one left open in the body swallows the rest of the page, markup and all,
-   * as its text (found by ParserFuzzTest).
-   */
-  private static final String REMOVE_TAGS =
-      "script, style, noscript, template, nav, footer, aside, iframe, svg, button, input,"
-          + " select, textarea, object, embed, canvas, dialog, figcaption, title, xmp, plaintext,"
-          + " noembed, noframes";
-
-  /** Hints that stay chrome even where they also say "content" ("comment-content"). */
-  private static final Pattern NEVER_CONTENT = Pattern.compile("(?i)comment|cookie|consent|share");
 
   /** Below this many characters an extraction is retried with fewer removals. */
   static final int MIN_TEXT_CHARS = 250;
 
+  /**
+   * Constants of the content rules, kept together so that the benchmark can choose them by
+   * cross-validation rather than by hand on the pages it reports.
+   *
+   * @param chromePenalty how much a character of chrome weighs against a character of prose
+   * @param narrowShare a child holding this share of its parent's prose is taken as the article
+   * @param proseChars a run this long, with few links, reads as prose
+   * @param linkDensity above this share of link text a run is navigation
+   * @param keepFragments keep short link-free fragments of four or more words inside the content
+   *     (sentences split across elements), not only prose, headings and paragraphs
+   * @param fallbackShare own output shorter than this share of a structural candidate that holds it
+   *     gives way to that candidate; 0 never
+   */
+  public record Tuning(
+      double chromePenalty,
+      double narrowShare,
+      int proseChars,
+      double linkDensity,
+      boolean keepFragments,
+      double fallbackShare) {
+
+    /** The constants chosen by 5-fold cross-validation by site on the shared corpus. */
+    public static final Tuning DEFAULTS = new Tuning(1.5, 0.8, 60, 0.33, false, 0.6);
+
+    public Tuning {
+      List<String> wrong = new ArrayList<>();
+      if (!(chromePenalty > 0 && chromePenalty <= 10)) {
+        wrong.add("chromePenalty must be in (0, 10], got " + chromePenalty);
+      }
+      if (!(narrowShare > 0.5 && narrowShare <= 1)) {
+        wrong.add("narrowShare must be in (0.5, 1], got " + narrowShare);
+      }
+      if (proseChars < 1 || proseChars > 10_000) {
+        wrong.add("proseChars must be 1..10000, got " + proseChars);
+      }
+      if (!(linkDensity > 0 && linkDensity <= 1)) {
+        wrong.add("linkDensity must be in (0, 1], got " + linkDensity);
+      }
+      if (!(fallbackShare >= 0 && fallbackShare < 1)) {
+        wrong.add("fallbackShare must be in [0, 1), got " + fallbackShare);
+      }
+      if (!wrong.isEmpty()) {
+        throw new IllegalArgumentException("bad extraction tuning: " + String.join("; ", wrong));
+      }
+    }
+  }
+
+  /** One candidate for the article text: who proposed it, how long it is, how much is links. */
+  public record Candidate(String name, int chars, double linkDensity) {}
+
+  /**
+   * Which candidate gave the article text, and why.
+   *
+   * @param winner the candidate's name ({@link #OWN}, {@link #CONTAINER}, {@link #JSON_LD}, {@link
+   *     #READABILITY})
+   * @param reason one sentence a person can check against the page
+   * @param candidates every candidate weighed, the winner among them
+   */
+  public record Decision(String winner, String reason, List<Candidate> candidates) {
+    public Decision {
+      candidates = List.copyOf(candidates);
+    }
+  }
+
+  /** An article with the decision that chose its text. */
+  public record Extraction(Article article, Decision decision) {}
+
+  /** Candidate names. */
+  public static final String OWN = "own";
+
+  public static final String CONTAINER = "article-element";
+  public static final String JSON_LD = "json-ld-articleBody";
+  public static final String READABILITY = "readability4j";
+
+  /** Above this share of link text a whole extraction reads as navigation. */
+  static final double LINK_HEAVY = 0.3;
+
+  /** A candidate "holds" the own output when it contains this share of its paragraphs. */
+  static final double HOLDS_SHARE = 0.8;
+
   private final UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
+  private final Tuning tuning;
+
+  /** An extractor with the {@link Tuning#DEFAULTS}. */
+  public ArticleExtractor() {
+    this(Tuning.DEFAULTS);
+  }
+
+  /** An extractor with other content constants (the benchmark's cross-validation uses this). */
+  public ArticleExtractor(Tuning tuning) {
+    this.tuning = java.util.Objects.requireNonNull(tuning, "tuning");
+  }
 
   /**
    * Extracts one page.
@@ -69,10 +146,7 @@ public final class ArticleExtractor {
    *     canonical URL
    */
   public Article extract(String html, String url) {
-    DoctypeSubset.Stripped page = DoctypeSubset.strip(html == null ? "" : html);
-    Document doc = Jsoup.parse(page.html(), url == null ? "" : url);
-    DoctypeSubset.dropReferences(doc, page.entities());
-    return extract(doc, url);
+    return explain(html, url).article();
   }
 
   /**
@@ -82,74 +156,259 @@ public final class ArticleExtractor {
    * @param charset the Content-Type charset, or null
    */
   public Article extract(byte[] html, String charset, String url) {
+    return explain(html, charset, url).article();
+  }
+
+  /**
+   * Extracts one parsed page; the document is read, never changed (callers that parse once and
+   * extract several times, like the benchmark, rely on that).
+   */
+  public Article extract(Document doc, String url) {
+    return explain(doc, url).article();
+  }
+
+  /** As {@link #extract(String, String)}, with the decision that chose the text. */
+  public Extraction explain(String html, String url) {
+    return explain(parse(html, url), url);
+  }
+
+  /** As {@link #extract(byte[], String, String)}, with the decision that chose the text. */
+  public Extraction explain(byte[] html, String charset, String url) {
     DoctypeSubset.Stripped page = DoctypeSubset.strip(html);
+    Document doc;
     try {
-      Document doc =
+      doc =
           Jsoup.parse(
               new java.io.ByteArrayInputStream(page.bytes()), charset, url == null ? "" : url);
-      DoctypeSubset.dropReferences(doc, page.entities());
-      return extract(doc, url);
     } catch (java.io.IOException
         | java.nio.charset.IllegalCharsetNameException
         | java.nio.charset.UnsupportedCharsetException e) {
-      return extract(new String(html, java.nio.charset.StandardCharsets.UTF_8), url);
+      return explain(new String(html, java.nio.charset.StandardCharsets.UTF_8), url);
     }
+    DoctypeSubset.dropReferences(doc, page.entities());
+    return explain(doc, url);
   }
 
-  private Article extract(Document doc, String url) {
+  /**
+   * Parses a page as {@link #extract(String, String)} does, an internal DTD subset cut out first.
+   */
+  public static Document parse(String html, String url) {
+    DoctypeSubset.Stripped page = DoctypeSubset.strip(html == null ? "" : html);
+    Document doc = Jsoup.parse(page.html(), url == null ? "" : url);
+    DoctypeSubset.dropReferences(doc, page.entities());
+    return doc;
+  }
+
+  /** As {@link #extract(Document, String)}, with the decision that chose the text. */
+  public Extraction explain(Document doc, String url) {
+    Map<String, String> meta = metaTags(doc);
     JsonNode ld = jsonLdArticle(doc);
-    String title = title(doc, ld);
-    String byline = byline(doc, ld);
-    Published published = published(doc, ld, url);
-    String language = language(doc);
-    CanonicalUrl canonical = canonicalUrl(doc, url);
-    String siteName = meta(doc, "og:site_name");
-    String text = content(doc.clone(), title, true);
-    if (text.length() < MIN_TEXT_CHARS) {
-      // Class hints misled us (some page builders call every block a "widget"): try without them.
-      String retry = content(doc, title, false);
-      if (retry.length() > text.length()) {
-        text = retry;
-      }
-    }
-    return new Article(title, byline, published, language, canonical, siteName, text);
+    String title = title(doc, ld, meta);
+    String byline = byline(doc, ld, meta);
+    Published published = published(doc, ld, url, meta);
+    String language = language(doc, meta);
+    CanonicalUrl canonical = canonicalUrl(doc, url, meta);
+    String siteName = meta.get("og:site_name");
+    Chosen chosen = content(doc, ld, title, url);
+    log.debug(
+        "{} - article text from {}: {}",
+        url,
+        chosen.decision().winner(),
+        chosen.decision().reason());
+    return new Extraction(
+        new Article(title, byline, published, language, canonical, siteName, chosen.text()),
+        chosen.decision());
   }
 
   // ---- content -------------------------------------------------------------------------------
 
-  private String content(Document doc, String title, boolean useClassHints) {
-    Element body = doc.body();
-    body.select(REMOVE_TAGS).remove();
-    if (useClassHints) {
-      removeUnlikely(body);
+  /** A candidate's text and figures. */
+  private record Text(String name, String text, double linkDensity) {
+    Candidate candidate() {
+      return new Candidate(name, text.length(), Math.round(linkDensity * 1000) / 1000.0);
     }
-    List<ContentFinder.Run> runs = ContentFinder.runs(body);
-    Element best = ContentFinder.find(body, runs);
-    if (best == null) {
-      return HtmlText.of(body);
-    }
-    return dropLeadingTitle(ContentFinder.text(best, runs), title);
   }
 
-  private static void removeUnlikely(Element body) {
-    List<Element> doomed = new ArrayList<>();
-    for (Element el : body.getAllElements()) {
-      if (el == body || el.normalName().equals("html")) {
+  private record Chosen(String text, Decision decision) {}
+
+  private Chosen content(Document doc, JsonNode ld, String title, String url) {
+    Element body = doc.body();
+    PageModel model = PageModel.read(body, true, tuning);
+    Text own = own(model, title);
+    String retried = "";
+    if (own.text().length() < MIN_TEXT_CHARS) {
+      // Class hints misled us (some page builders call every block a "widget"): try without them.
+      PageModel plain = PageModel.read(body, false, tuning);
+      Text again = own(plain, title);
+      if (again.text().length() > own.text().length()) {
+        own = again;
+        model = plain;
+        retried = " (read again without class hints)";
+      }
+    }
+    List<Text> alternatives = new ArrayList<>();
+    Text container = container(model, title);
+    if (container != null) {
+      alternatives.add(container);
+    }
+    Text jsonLd = jsonLdBody(ld, title);
+    if (jsonLd != null) {
+      alternatives.add(jsonLd);
+    }
+    List<Candidate> weighed = new ArrayList<>();
+    weighed.add(own.candidate());
+    alternatives.forEach(t -> weighed.add(t.candidate()));
+
+    boolean tooShort = own.text().length() < MIN_TEXT_CHARS;
+    boolean tooLinky = own.linkDensity() > LINK_HEAVY;
+    if (!tooShort && !tooLinky) {
+      Text better = null;
+      for (Text alt : alternatives) {
+        if (alt.linkDensity() <= LINK_HEAVY
+            && own.text().length() < tuning.fallbackShare() * alt.text().length()
+            && holds(alt.text(), own.text())
+            && (better == null || alt.text().length() > better.text().length())) {
+          better = alt;
+        }
+      }
+      if (better == null) {
+        return new Chosen(
+            own.text(),
+            new Decision(
+                OWN,
+                String.format(
+                    Locale.ROOT,
+                    "own output%s: %d chars, link density %.2f; no structural candidate holds it"
+                        + " with more text",
+                    retried,
+                    own.text().length(),
+                    own.linkDensity()),
+                weighed));
+      }
+      return new Chosen(
+          better.text(),
+          new Decision(
+              better.name(),
+              String.format(
+                  Locale.ROOT,
+                  "own output (%d chars) is under %.0f%% of %s (%d chars, link density %.2f),"
+                      + " which holds it: the scorer cut article text",
+                  own.text().length(),
+                  tuning.fallbackShare() * 100,
+                  better.name(),
+                  better.text().length(),
+                  better.linkDensity()),
+              weighed));
+    }
+    Text readability = readability(doc, url, title);
+    if (readability != null) {
+      alternatives.add(readability);
+      weighed.add(readability.candidate());
+    }
+    Text winner = own;
+    for (Text alt : alternatives) {
+      if (alt.linkDensity() <= LINK_HEAVY && alt.text().length() > winner.text().length()) {
+        winner = alt;
+      }
+    }
+    String why =
+        tooShort
+            ? String.format(
+                Locale.ROOT,
+                "own output%s too short (%d < %d chars)",
+                retried,
+                own.text().length(),
+                MIN_TEXT_CHARS)
+            : String.format(
+                Locale.ROOT,
+                "own output too link-heavy (link density %.2f > %.2f)",
+                own.linkDensity(),
+                LINK_HEAVY);
+    String verdict =
+        winner == own
+            ? "no candidate with link density <= 0.30 is longer, so it stands"
+            : String.format(
+                Locale.ROOT,
+                "%s is the longest candidate with link density <= 0.30 (%d chars, %.2f)",
+                winner.name(),
+                winner.text().length(),
+                winner.linkDensity());
+    return new Chosen(winner.text(), new Decision(winner.name(), why + "; " + verdict, weighed));
+  }
+
+  private static Text own(PageModel model, String title) {
+    Element best = model.best();
+    if (best == null) {
+      return new Text(OWN, "", 0);
+    }
+    List<PageModel.Run> runs = model.keptRuns(best);
+    return new Text(
+        OWN, dropLeadingTitle(PageModel.text(runs), title), PageModel.linkDensity(runs));
+  }
+
+  /** The semantic container ({@code <article>}, {@code <main>}, ...) with the most kept text. */
+  private static Text container(PageModel model, String title) {
+    Text best = null;
+    for (List<PageModel.Run> runs : model.keptRunsOfContainers().values()) {
+      String text = dropLeadingTitle(PageModel.text(runs), title);
+      if (best == null || text.length() > best.text().length()) {
+        best = new Text(CONTAINER, text, PageModel.linkDensity(runs));
+      }
+    }
+    return best == null || best.text().isEmpty() ? null : best;
+  }
+
+  private static Text jsonLdBody(JsonNode ld, String title) {
+    if (ld == null || !ld.path("articleBody").isTextual()) {
+      return null;
+    }
+    String text = dropLeadingTitle(HtmlText.fromHtml(ld.get("articleBody").asText()), title);
+    return text.isEmpty() ? null : new Text(JSON_LD, text, 0);
+  }
+
+  private static Text readability(Document doc, String url, String title) {
+    try {
+      net.dankito.readability4j.Article a =
+          new net.dankito.readability4j.extended.Readability4JExtended(
+                  url == null ? "" : url, doc.clone())
+              .parse();
+      Element content = a.getArticleContent();
+      if (content == null) {
+        return null;
+      }
+      String text = dropLeadingTitle(HtmlText.of(content), title);
+      int chars = content.text().length();
+      int links = 0;
+      for (Element link : content.select("a")) {
+        links += link.text().length();
+      }
+      return text.isEmpty()
+          ? null
+          : new Text(READABILITY, text, chars == 0 ? 0 : Math.min(1.0, (double) links / chars));
+    } catch (RuntimeException e) {
+      // A library failing on one odd page must not fail the extraction: the own output stands.
+      log.debug("{} - readability4j failed: {}", url, e.toString());
+      return null;
+    }
+  }
+
+  /** True when {@code outer} contains most paragraphs of {@code inner}, spaces aside. */
+  static boolean holds(String outer, String inner) {
+    String flat = HtmlText.collapse(outer);
+    String[] paras = inner.split("\n\n");
+    int found = 0;
+    int total = 0;
+    for (String p : paras) {
+      String q = HtmlText.collapse(p);
+      if (q.isEmpty()) {
         continue;
       }
-      String hint = el.className() + " " + el.id() + " " + el.attr("role");
-      if (UNLIKELY.matcher(hint).find()
-              && (!LIKELY.matcher(hint).find() || NEVER_CONTENT.matcher(hint).find())
-          || el.attr("role").equalsIgnoreCase("navigation")
-          || el.attr("role").equalsIgnoreCase("complementary")
-          || el.hasAttr("hidden")
-          || el.attr("aria-hidden").equals("true")) {
-        doomed.add(el);
+      total++;
+      if (flat.contains(q)) {
+        found++;
       }
     }
-    for (Element el : doomed) {
-      el.remove();
-    }
+    return total > 0 && found >= total * HOLDS_SHARE;
   }
 
   /**
@@ -157,7 +416,7 @@ public final class ArticleExtractor {
    */
   private static String dropLeadingTitle(String text, String title) {
     StringBuilder out = new StringBuilder();
-    for (String para : text.split("\n\n")) {
+    for (String para : text.split("\\n\\n")) {
       String p = para.strip();
       if (p.isEmpty()
           || (!title.isEmpty() && p.equalsIgnoreCase(title.strip()))
@@ -220,8 +479,8 @@ public final class ArticleExtractor {
     return null;
   }
 
-  private static String title(Document doc, JsonNode ld) {
-    String og = meta(doc, "og:title");
+  private static String title(Document doc, JsonNode ld, Map<String, String> meta) {
+    String og = meta.get("og:title");
     if (og != null) {
       return og;
     }
@@ -250,7 +509,7 @@ public final class ArticleExtractor {
     return longest.strip();
   }
 
-  private static String byline(Document doc, JsonNode ld) {
+  private static String byline(Document doc, JsonNode ld, Map<String, String> meta) {
     if (ld != null) {
       JsonNode author = ld.get("author");
       if (author != null && author.isArray() && author.size() > 0) {
@@ -264,7 +523,7 @@ public final class ArticleExtractor {
       }
     }
     for (String key : new String[] {"author", "article:author", "dc.creator", "byl"}) {
-      String v = meta(doc, key);
+      String v = meta.get(key.toLowerCase(Locale.ROOT));
       if (v != null && !v.startsWith("http")) {
         return v.replaceFirst("(?i)^by\\s+", "");
       }
@@ -276,7 +535,8 @@ public final class ArticleExtractor {
     return null;
   }
 
-  private static Published published(Document doc, JsonNode ld, String url) {
+  private static Published published(
+      Document doc, JsonNode ld, String url, Map<String, String> meta) {
     if (ld != null && ld.hasNonNull("datePublished")) {
       Optional<Instant> at = Dates.parse(ld.get("datePublished").asText());
       if (at.isPresent()) {
@@ -294,7 +554,7 @@ public final class ArticleExtractor {
           "dcterms.created",
           "publish-date"
         }) {
-      String v = meta(doc, key);
+      String v = meta.get(key.toLowerCase(Locale.ROOT));
       Optional<Instant> at = v == null ? Optional.empty() : Dates.parse(v);
       if (at.isPresent()) {
         return new Published(at.get(), Published.Provenance.META_TAG, 0.9);
@@ -326,10 +586,10 @@ public final class ArticleExtractor {
     return null;
   }
 
-  private static String language(Document doc) {
+  private static String language(Document doc, Map<String, String> meta) {
     String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
     if (lang.isBlank()) {
-      lang = meta(doc, "og:locale") == null ? "" : meta(doc, "og:locale");
+      lang = meta.getOrDefault("og:locale", "");
     }
     lang = lang.strip().toLowerCase(Locale.ROOT).replace('_', '-');
     int dash = lang.indexOf('-');
@@ -337,7 +597,7 @@ public final class ArticleExtractor {
     return lang.matches("[a-z]{2,3}") ? lang : null;
   }
 
-  private CanonicalUrl canonicalUrl(Document doc, String url) {
+  private CanonicalUrl canonicalUrl(Document doc, String url, Map<String, String> meta) {
     Elements links = doc.select("link[rel=canonical][href]");
     for (Element link : links) {
       Optional<CanonicalUrl> c = canonicalizer.canonicalize(link.attr("href"), url);
@@ -345,7 +605,7 @@ public final class ArticleExtractor {
         return c.get();
       }
     }
-    String og = meta(doc, "og:url");
+    String og = meta.get("og:url");
     if (og != null) {
       Optional<CanonicalUrl> c = canonicalizer.canonicalize(og, url);
       if (c.isPresent()) {
@@ -355,19 +615,19 @@ public final class ArticleExtractor {
     return url == null ? null : canonicalizer.canonicalize(url).orElse(null);
   }
 
-  private static String meta(Document doc, String key) {
+  /** Meta tags by lower-cased name (property, else name, else itemprop); the first one wins. */
+  private static Map<String, String> metaTags(Document doc) {
+    Map<String, String> out = new HashMap<>();
     for (Element m : doc.select("meta[content]")) {
       String name = m.hasAttr("property") ? m.attr("property") : m.attr("name");
       if (name.isEmpty()) {
         name = m.attr("itemprop");
       }
-      if (name.equalsIgnoreCase(key)) {
-        String v = m.attr("content").strip();
-        if (!v.isEmpty()) {
-          return v;
-        }
+      String v = m.attr("content").strip();
+      if (!name.isEmpty() && !v.isEmpty()) {
+        out.putIfAbsent(name.toLowerCase(Locale.ROOT), v);
       }
     }
-    return null;
+    return out;
   }
 }

@@ -115,6 +115,25 @@ public final class HtmlText {
     return out.toString().strip();
   }
 
+  /** The text stripped, each run of ASCII white space one space. */
+  static String collapse(CharSequence text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** Collapses white space to single spaces, keeping paragraph breaks. */
   public static String normalise(String text) {
     StringBuilder out = new StringBuilder();
