@@ -57,7 +57,7 @@ public final class ThemeModel {
   static final double DIRECTION_MIN_MASS = 0.01;
 
   /** Part of the model version: bump when what is saved ({@code Classifiers}) changes shape. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 4;
 
   private static final Logger log = LoggerFactory.getLogger(ThemeModel.class);
 
