@@ -17,12 +17,7 @@ final class Serving {
   static void serveUntilStopped(
       Wiring wiring, ArticleReader index, String host, int port, PrintWriter out)
       throws InterruptedException {
-    ApiServer server =
-        ApiServer.start(
-            index,
-            ApiServer.Options.of(wiring.themeInfos()).withMetrics(wiring.meters()),
-            host,
-            port);
+    ApiServer server = ApiServer.start(index, ApiWiring.options(wiring, index), host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
