@@ -184,7 +184,6 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
       sentenceFeatures.add(f);
       textFeatures.addAll(f);
     }
-    Features.addText(mentions, textFeatures);
     Map<String, Double> whole = model.probabilities(textFeatures);
     List<ThemeScore> themes = rank(whole);
     String primary = themes.get(0).theme();

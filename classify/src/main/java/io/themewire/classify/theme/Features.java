@@ -24,7 +24,7 @@ import java.util.Set;
 final class Features {
 
   /** Part of the model version: bump when the features change. */
-  static final int VERSION = 8;
+  static final int VERSION = 9;
 
   private static final Set<String> CUES =
       Set.of(
@@ -74,40 +74,10 @@ final class Features {
   /** Features of a whole text: the union of its sentences' features. */
   static Set<String> of(Collection<Sentence> sentences) {
     Set<String> out = new LinkedHashSet<>();
-    List<List<Roles.Mention>> mentions = new java.util.ArrayList<>();
     for (Sentence s : sentences) {
-      List<Roles.Mention> m = Roles.find(s.tokens());
-      mentions.add(m);
-      addSentence(s.tokens(), m, out);
+      addSentence(s.tokens(), out);
     }
-    addText(mentions, out);
     return out;
-  }
-
-  /**
-   * Features of the whole text's course, beyond its sentences: the sequence of role families as the
-   * text mentions them ({@code q:manager>ic}, {@code q:ic>manager>ic} for a round trip) and the
-   * family mentioned last ({@code z:ic}) — a story of a move usually ends where the writer is now.
-   */
-  static void addText(List<List<Roles.Mention>> mentions, Set<String> out) {
-    List<String> seq = new java.util.ArrayList<>();
-    String last = null;
-    for (List<Roles.Mention> sentence : mentions) {
-      for (Roles.Mention m : sentence) {
-        if (seq.isEmpty() || !seq.get(seq.size() - 1).equals(m.family())) {
-          seq.add(m.family());
-        }
-        last = m.family();
-      }
-    }
-    if (last == null) {
-      return;
-    }
-    out.add("z:" + last);
-    out.add("q:" + String.join(">", seq.subList(0, Math.min(3, seq.size()))));
-    if (seq.size() > 1) {
-      out.add("q-end:" + seq.get(seq.size() - 2) + ">" + last);
-    }
   }
 
   /** Features of one sentence alone, given its role mentions ({@link Roles#find}). */
