@@ -1,6 +1,8 @@
 package io.themewire.app;
 
 import io.themewire.api.ApiServer;
+import io.themewire.api.ItemIntake;
+import io.themewire.api.ItemRoutes;
 import io.themewire.index.ArticleReader;
 
 /**
@@ -16,5 +18,13 @@ final class ApiWiring {
   /** The options every server of the app starts with, over {@code reader}. */
   static ApiServer.Options options(Wiring wiring, ArticleReader reader) {
     return ApiServer.Options.of(wiring.themeInfos()).withMetrics(wiring.meters());
+  }
+
+  /**
+   * {@code options} plus the routes a process that writes the index adds ({@code run}): {@code POST
+   * /api/items} through {@code intake}, behind the settings' API key.
+   */
+  static ApiServer.Options writable(ApiServer.Options options, Wiring wiring, ItemIntake intake) {
+    return options.withRoutes(new ItemRoutes(intake, wiring.settings().apiKey()));
   }
 }

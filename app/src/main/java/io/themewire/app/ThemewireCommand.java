@@ -17,12 +17,14 @@ import picocli.CommandLine.Spec;
       ExtractCommand.class,
       IngestCommand.class,
       ClassifyCommand.class,
+      StoriesCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       ReclassifyCommand.class,
       RunCommand.class,
       SourcesCommand.class,
-      BrokerCommand.class
+      BrokerCommand.class,
+      DigestCommand.class
     })
 final class ThemewireCommand implements Runnable {
 
