@@ -24,7 +24,7 @@ import java.util.Set;
 final class Features {
 
   /** Part of the model version: bump when the features change. */
-  static final int VERSION = 7;
+  static final int VERSION = 9;
 
   private static final Set<String> CUES =
       Set.of(
