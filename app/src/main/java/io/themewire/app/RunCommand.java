@@ -1,6 +1,7 @@
 package io.themewire.app;
 
 import io.themewire.api.ApiServer;
+import io.themewire.api.PageRoutes;
 import io.themewire.api.SourceStatus;
 import io.themewire.api.ThemeInfo;
 import io.themewire.classify.theme.ClassifyStage;
@@ -184,7 +185,8 @@ final class RunCommand implements Callable<Integer> {
               ApiServer.Options.of(themes)
                   .withSources(() -> statuses(schedule.health()))
                   .withRegistry(registry, wiring.settings().apiKey())
-                  .withMetrics(wiring.meters()),
+                  .withMetrics(wiring.meters())
+                  .withRoutes(PageRoutes.bundled()),
               host,
               port);
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.themewire.app;
 
 import io.themewire.api.ApiServer;
+import io.themewire.api.PageRoutes;
 import io.themewire.index.ArticleReader;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
@@ -14,15 +15,20 @@ final class Serving {
 
   private Serving() {}
 
+  /**
+   * What {@code demo} and {@code serve} put on the API: the taxonomy's themes, metrics and the
+   * editors' web page. The browser test serves the same options.
+   */
+  static ApiServer.Options apiOptions(Wiring wiring) {
+    return ApiServer.Options.of(wiring.themeInfos())
+        .withMetrics(wiring.meters())
+        .withRoutes(PageRoutes.bundled());
+  }
+
   static void serveUntilStopped(
       Wiring wiring, ArticleReader index, String host, int port, PrintWriter out)
       throws InterruptedException {
-    ApiServer server =
-        ApiServer.start(
-            index,
-            ApiServer.Options.of(wiring.themeInfos()).withMetrics(wiring.meters()),
-            host,
-            port);
+    ApiServer server = ApiServer.start(index, apiOptions(wiring), host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -38,7 +44,8 @@ final class Serving {
                 },
                 "tw-shutdown"));
     out.printf(
-        "serving on http://%s:%d/  (try /api/search?q=manager and /api/themes; Ctrl-C stops)%n",
+        "serving on http://%s:%d/  (open it in a browser, or try /api/search?q=manager; Ctrl-C"
+            + " stops)%n",
         host.equals("0.0.0.0") ? "localhost" : host, server.port());
     out.flush();
     stopped.await();
