@@ -29,6 +29,18 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
+   * Every route the running server answers, as {@code "GET /api/search"}, in registration order:
+   * read from Javalin's router, so a route added anywhere shows up here.
+   */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(e -> e.endpoint)
+        .filter(e -> e.method.isHttpMethod())
+        .map(e -> e.method.name() + " " + e.path)
+        .toList();
+  }
+
+  /**
    * Starts the API.
    *
    * @param index the index to serve
@@ -116,14 +128,21 @@ public final class ApiServer implements AutoCloseable {
     List<ThemeInfo> themes = options.themes();
     Supplier<List<SourceStatus>> sources = options.sources();
     SearchController search = new SearchController(index, themes);
+    String openApi = OpenApiDocument.json();
     Javalin app =
         Javalin.create(
             config -> {
               config.jsonMapper(new JavalinJackson(HtmlSafeJson.MAPPER, false));
               config.startup.showJavalinBanner = false;
+              JettyProblems jettyProblems = new JettyProblems();
+              config.jetty.modifyServer(server -> server.setErrorHandler(jettyProblems));
+              config.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(jettyProblems));
               config.routes.before(ApiServer::securityHeaders);
               config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up")));
               config.routes.get("/ready", ctx -> ready(ctx, index, options.readiness()));
+              config.routes.get(
+                  "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
               config.routes.get("/api/search", search::search);
               config.routes.get("/api/items/{id}", search::item);
               config.routes.get("/api/items/{id}/discussions", search::discussions);

@@ -1,7 +1,7 @@
 package io.themewire.app;
 
-import io.themewire.classify.eval.Evaluation;
-import io.themewire.classify.taxonomy.LabelledText;
+import io.themewire.classify.eval.Breakdown;
+import io.themewire.classify.eval.EvalItem;
 import io.themewire.classify.taxonomy.Taxonomy;
 import io.themewire.classify.taxonomy.Theme;
 import io.themewire.classify.theme.ThemeClassifier;
@@ -28,10 +28,11 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Score the theme model on labelled JSON Lines (id, text, label): per-theme precision, recall"
-          + " and F1, macro-F1, accuracy, how often a move was read the wrong way round, and the"
-          + " confusion matrix.",
-      "Without FILE, uses the bundled held-out split, which training never sees."
+      "Score the theme model on labelled JSON Lines (id, text, label; optional title, register):"
+          + " per-theme precision, recall and F1, macro-F1, accuracy, the confusion matrix, how"
+          + " transition items' directions came out (right, swapped, other theme), accuracy on"
+          + " short (< 40 words) and longer texts, and per-register figures.",
+      "Without FILE or --corpus, uses the bundled held-out split, which training never sees."
     })
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -43,6 +44,15 @@ final class EvaluateCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Labelled JSON Lines (default: the bundled held-out split).")
   Path file;
+
+  @Option(
+      names = "--corpus",
+      paramLabel = "NAME",
+      description =
+          "A labelled shared corpus instead of FILE: reads NAME/NAME.jsonl under the shared corpora"
+              + " folder ($THEMEWIRE_CORPORA, else ../shared/corpora beside the checkout), e.g."
+              + " career-passages.")
+  String corpus;
 
   @Option(
       names = "--cross-validate",
@@ -59,22 +69,26 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (folds != null && file != null) {
+    int sources = (file != null ? 1 : 0) + (corpus != null ? 1 : 0) + (folds != null ? 1 : 0);
+    if (sources > 1) {
       throw new ParameterException(
-          spec.commandLine(), "give either FILE or --cross-validate, not both");
+          spec.commandLine(), "give one of FILE, --corpus or --cross-validate");
     }
     if (folds != null && (folds < 2 || folds > 20)) {
       throw new ParameterException(
           spec.commandLine(), "--cross-validate must be 2..20, got " + folds);
     }
-    List<LabelledText> examples = folds == null ? load() : null;
+    List<EvalItem> examples = folds == null ? load() : null;
     PrintWriter out = spec.commandLine().getOut();
     try (Wiring wiring = common.wiring()) {
       Taxonomy taxonomy = wiring.taxonomy();
       List<String> predicted;
       String heading;
       if (folds != null) {
-        examples = taxonomy.examples();
+        examples =
+            taxonomy.examples().stream()
+                .map(e -> new EvalItem(e.id(), "", e.text(), e.label(), ""))
+                .toList();
         ProgressBar bar = ProgressBar.onStderr("cross-validating");
         predicted = ThemeModel.crossValidate(taxonomy, wiring.annotator(), folds, 42, bar);
         bar.finish();
@@ -82,19 +96,30 @@ final class EvaluateCommand implements Callable<Integer> {
             folds + "-fold cross-validation on the training examples of " + taxonomy.versionTag();
       } else {
         predicted = predict(wiring.classifier(), examples, ProgressBar.onStderr("evaluating"));
-        heading = "examples from " + (file == null ? "the bundled held-out split" : file);
+        heading =
+            "examples from "
+                + (file != null
+                    ? file
+                    : corpus != null ? "corpus " + corpus : "the bundled held-out split");
       }
-      List<String> gold = examples.stream().map(LabelledText::label).toList();
+      List<String> gold = examples.stream().map(EvalItem::label).toList();
       if (showErrors) {
         for (int i = 0; i < gold.size(); i++) {
           if (!gold.get(i).equals(predicted.get(i))) {
-            out.println(gold.get(i) + " -> " + predicted.get(i) + " | " + examples.get(i).text());
+            EvalItem e = examples.get(i);
+            out.println(
+                gold.get(i)
+                    + " -> "
+                    + predicted.get(i)
+                    + " | "
+                    + (e.register().isEmpty() ? "" : "[" + e.register() + "] ")
+                    + e.fullText().replace('\n', ' '));
           }
         }
         out.println();
       }
       out.printf("%d %s%n%n", gold.size(), heading);
-      out.print(Evaluation.of(gold, predicted, opposites(taxonomy)).report());
+      out.print(Breakdown.of(examples, predicted, opposites(taxonomy)).report());
     }
     out.flush();
     return 0;
@@ -102,19 +127,40 @@ final class EvaluateCommand implements Callable<Integer> {
 
   /** The primary theme of each example, classified on every core. */
   static List<String> predict(
-      ThemeClassifier classifier, List<LabelledText> examples, ProgressBar bar) {
+      ThemeClassifier classifier, List<EvalItem> examples, ProgressBar bar) {
     AtomicInteger done = new AtomicInteger();
     List<String> predicted =
         examples.parallelStream()
             .map(
                 e -> {
-                  String p = classifier.classify(e.text()).primary();
+                  String p = classifier.classify(e.fullText()).primary();
                   bar.update(done.incrementAndGet(), examples.size());
                   return p;
                 })
             .toList();
     bar.finish();
     return predicted;
+  }
+
+  /** The JSON Lines file of a named shared corpus. */
+  private Path corpusFile(String name) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new ParameterException(spec.commandLine(), "--corpus takes a corpus name, got " + name);
+    }
+    String env = System.getenv("THEMEWIRE_CORPORA");
+    Path dir;
+    if (env != null && !env.isBlank()) {
+      dir = Path.of(env);
+    } else {
+      String home = System.getenv("THEMEWIRE_HOME");
+      dir = Path.of(home == null ? "." : home).resolve("../shared/corpora").normalize();
+    }
+    Path f = dir.resolve(name).resolve(name + ".jsonl");
+    if (!Files.isRegularFile(f)) {
+      throw new ParameterException(
+          spec.commandLine(), "no corpus '" + name + "': " + f + " is not a file");
+    }
+    return f;
   }
 
   /** Pairs of transition themes that are each other's reverse. */
@@ -136,16 +182,17 @@ final class EvaluateCommand implements Callable<Integer> {
     return pairs;
   }
 
-  private List<LabelledText> load() throws IOException {
-    if (file == null) {
+  private List<EvalItem> load() throws IOException {
+    if (file == null && corpus == null) {
       try (InputStream in =
           Taxonomy.class.getResourceAsStream(Taxonomy.DEFAULT_RESOURCE + "heldout.jsonl")) {
-        return Taxonomy.readJsonl(in, "heldout.jsonl");
+        return EvalItem.read(in, "heldout.jsonl");
       }
     }
-    Inputs.requireFiles(List.of(file));
-    try (InputStream in = Files.newInputStream(file)) {
-      return Taxonomy.readJsonl(in, file.toString());
+    Path path = file != null ? file : corpusFile(corpus);
+    Inputs.requireFiles(List.of(path));
+    try (InputStream in = Files.newInputStream(path)) {
+      return EvalItem.read(in, path.toString());
     } catch (IOException e) {
       throw new UserInputException(e.getMessage());
     }

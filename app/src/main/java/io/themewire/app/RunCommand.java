@@ -1,9 +1,7 @@
 package io.themewire.app;
 
 import io.themewire.api.ApiServer;
-import io.themewire.api.PageRoutes;
 import io.themewire.api.SourceStatus;
-import io.themewire.api.ThemeInfo;
 import io.themewire.classify.theme.ClassifyStage;
 import io.themewire.core.message.RawItem;
 import io.themewire.core.stage.DeadLetterSink;
@@ -165,7 +163,6 @@ final class RunCommand implements Callable<Integer> {
       Clock clock,
       PrintWriter out)
       throws IOException, InterruptedException {
-    List<ThemeInfo> themes = wiring.themeInfos();
     List<SourceConfig> all = new java.util.ArrayList<>(sources);
     for (String url :
         ApiSourceRegistry.read(wiring.settings().dataDir().resolve(ApiSourceRegistry.FILE))) {
@@ -182,11 +179,9 @@ final class RunCommand implements Callable<Integer> {
       server =
           ApiServer.start(
               polling.index,
-              ApiServer.Options.of(themes)
+              ApiWiring.options(wiring, polling.index)
                   .withSources(() -> statuses(schedule.health()))
-                  .withRegistry(registry, wiring.settings().apiKey())
-                  .withMetrics(wiring.meters())
-                  .withRoutes(PageRoutes.bundled()),
+                  .withRegistry(registry, wiring.settings().apiKey()),
               host,
               port);
     } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package io.themewire.app;
 
 import io.themewire.api.ApiServer;
-import io.themewire.api.PageRoutes;
 import io.themewire.index.ArticleReader;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
@@ -15,20 +14,10 @@ final class Serving {
 
   private Serving() {}
 
-  /**
-   * What {@code demo} and {@code serve} put on the API: the taxonomy's themes, metrics and the
-   * editors' web page. The browser test serves the same options.
-   */
-  static ApiServer.Options apiOptions(Wiring wiring) {
-    return ApiServer.Options.of(wiring.themeInfos())
-        .withMetrics(wiring.meters())
-        .withRoutes(PageRoutes.bundled());
-  }
-
   static void serveUntilStopped(
       Wiring wiring, ArticleReader index, String host, int port, PrintWriter out)
       throws InterruptedException {
-    ApiServer server = ApiServer.start(index, apiOptions(wiring), host, port);
+    ApiServer server = ApiServer.start(index, ApiWiring.options(wiring, index), host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       EvaluateCommand.class,
       ReclassifyCommand.class,
       RunCommand.class,
-      SourcesCommand.class
+      SourcesCommand.class,
+      BrokerCommand.class
     })
 final class ThemewireCommand implements Runnable {
 

@@ -167,8 +167,8 @@ class SourcePollingTest {
             List.of(SourceConfig.of(FEED)),
             (request, known, onFetch) -> {
               onFetch.accept(
-                  new FetchResult.Failed(
-                      FEED, "http-503", FEED + " answered HTTP 503", Duration.ofMinutes(10)));
+                  FetchResult.Failed.http(
+                      FEED, 503, FEED + " answered HTTP 503", Duration.ofMinutes(10)));
               return Outcome.failed("http-503", FEED + " answered HTTP 503");
             });
 

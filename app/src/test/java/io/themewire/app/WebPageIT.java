@@ -107,7 +107,7 @@ class WebPageIT {
     server =
         ApiServer.start(
             index,
-            Serving.apiOptions(wiring)
+            ApiWiring.options(wiring, index)
                 .withSources(
                     () ->
                         List.of(

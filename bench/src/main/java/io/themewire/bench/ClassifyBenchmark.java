@@ -32,7 +32,10 @@ import java.util.function.Consumer;
  * Items/s of the classify stage against a bare CoreNLP pipeline with the same annotators and
  * properties on the same texts, both on as many threads as there are cores, rounds alternating so
  * that machine noise hits both alike. Texts: short posts (the taxonomy's examples under 80 words)
- * and 800-word articles (real article bodies from the shared corpus, cut at 800 words).
+ * and 800-word articles (real article bodies from the shared corpus, cut at 800 words), and the
+ * same short posts each carrying a dozen machine identifiers (user names with digits, hashes,
+ * versions, ticket ids, URLs), which the stage masks before tagging and bare CoreNLP tags as
+ * unknown words.
  */
 final class ClassifyBenchmark {
 
@@ -58,6 +61,7 @@ final class ClassifyBenchmark {
         articles.add(String.join(" ", Arrays.copyOf(words, ARTICLE_WORDS)));
       }
     }
+    List<String> withIds = withIdentifiers(posts, 12, new java.util.Random(1203));
     int threads = Runtime.getRuntime().availableProcessors();
     StanfordCoreNLP bare = new StanfordCoreNLP(CoreNlpAnnotator.properties());
     CoreNlpAnnotator annotator = new CoreNlpAnnotator();
@@ -82,7 +86,7 @@ final class ClassifyBenchmark {
         "| texts | count | bare CoreNLP items/s | classify stage items/s | stage overhead |");
     out.println("| --- | ---: | ---: | ---: | ---: |");
     int done = 0;
-    for (List<String> texts : List.of(posts, articles)) {
+    for (List<String> texts : List.of(posts, withIds, articles)) {
       List<RawItem> items = texts.stream().map(ClassifyBenchmark::item).toList();
       List<Double> bareSeconds = new ArrayList<>();
       List<Double> stageSeconds = new ArrayList<>();
@@ -102,7 +106,7 @@ final class ClassifyBenchmark {
         bareSeconds.add(bareTime);
         stageSeconds.add(stageTime);
         ratios.add(stageTime / bareTime);
-        progress.update(++done, 2L * rounds);
+        progress.update(++done, 3L * rounds);
       }
       double b = ExtractionBenchmark.median(bareSeconds);
       double s = ExtractionBenchmark.median(stageSeconds);
@@ -110,7 +114,11 @@ final class ClassifyBenchmark {
       out.printf(
           Locale.ROOT,
           "| %s | %d | %.1f | %.1f | %+.1f%% |%n",
-          texts == posts ? "short posts (< 80 words)" : ARTICLE_WORDS + "-word articles",
+          texts == posts
+              ? "short posts (< 80 words)"
+              : texts == withIds
+                  ? "the same posts + 12 identifiers each"
+                  : ARTICLE_WORDS + "-word articles",
           texts.size(),
           texts.size() / b,
           texts.size() / s,
@@ -131,6 +139,35 @@ final class ClassifyBenchmark {
         live >> 20,
         peak >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
+  }
+
+  /**
+   * Each text with {@code n} identifiers put between its words at random places: the kinds a tech
+   * post carries, each made up fresh.
+   */
+  static List<String> withIdentifiers(List<String> texts, int n, java.util.Random random) {
+    String[] names = {"amber", "kestrel", "orbit", "nimbus", "delta", "quartz", "vela", "juno"};
+    List<String> out = new ArrayList<>();
+    for (String text : texts) {
+      List<String> words = new ArrayList<>(Arrays.asList(text.split(" ")));
+      for (int k = 0; k < n; k++) {
+        String id =
+            switch (k % 6) {
+              case 0 -> names[random.nextInt(names.length)] + (100_000 + random.nextInt(900_000));
+              case 1 -> Long.toHexString(random.nextLong()).substring(0, 10);
+              case 2 ->
+                  "v" + random.nextInt(10) + "." + random.nextInt(30) + "." + random.nextInt(99);
+              case 3 -> "OPS-" + (1000 + random.nextInt(9000));
+              case 4 ->
+                  "https://git.example.org/team/repo/pull/" + random.nextInt(99_999) + "/files";
+              default ->
+                  "build_" + (20_260_000 + random.nextInt(10_000)) + "_x" + random.nextInt(9);
+            };
+        words.add(random.nextInt(words.size() + 1), id);
+      }
+      out.add(String.join(" ", words));
+    }
+    return out;
   }
 
   private static <T> double time(ExecutorService pool, List<T> inputs, Consumer<T> work)

@@ -50,9 +50,13 @@ public final class CoreNlpAnnotator {
     return props;
   }
 
-  /** Annotates one text. Never null; an empty text gives no sentences. */
+  /**
+   * Annotates one text. Never null; an empty text gives no sentences. Identifiers (URLs, hashes,
+   * versions, ticket ids) are masked before tagging ({@link Identifiers}): tokens read {@value
+   * Identifiers#PLACEHOLDER} there, while offsets and sentence texts refer to the text as given.
+   */
   public List<Sentence> annotate(String text) {
-    Annotation doc = new Annotation(text);
+    Annotation doc = new Annotation(Identifiers.mask(text));
     pipeline.annotate(doc);
     List<Sentence> sentences = new ArrayList<>();
     List<CoreMap> maps = doc.get(CoreAnnotations.SentencesAnnotation.class);

@@ -24,7 +24,7 @@ import java.util.Set;
 final class Features {
 
   /** Part of the model version: bump when the features change. */
-  static final int VERSION = 6;
+  static final int VERSION = 7;
 
   private static final Set<String> CUES =
       Set.of(

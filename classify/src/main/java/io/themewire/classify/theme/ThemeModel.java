@@ -214,12 +214,17 @@ public final class ThemeModel {
 
   private static List<Set<String>> annotateAll(
       List<LabelledText> examples, CoreNlpAnnotator annotator, Progress progress, long total) {
-    List<Set<String>> features = new ArrayList<>();
-    for (LabelledText e : examples) {
-      features.add(Features.of(annotator.annotate(e.text())));
-      progress.update(features.size(), total);
-    }
-    return features;
+    // On every core: the annotator is thread-safe, and annotating is nearly all of training.
+    java.util.concurrent.atomic.AtomicInteger done =
+        new java.util.concurrent.atomic.AtomicInteger();
+    return examples.parallelStream()
+        .map(
+            e -> {
+              Set<String> f = Features.of(annotator.annotate(e.text()));
+              progress.update(done.incrementAndGet(), total);
+              return f;
+            })
+        .toList();
   }
 
   private static List<String> transitions(Taxonomy taxonomy) {

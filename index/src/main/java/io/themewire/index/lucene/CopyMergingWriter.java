@@ -70,6 +70,24 @@ final class CopyMergingWriter implements AutoCloseable {
     refreshWrites();
   }
 
+  /** Commits, saving {@code userData} in the commit itself (kept by later commits too). */
+  synchronized void commit(Map<String, String> userData) throws IOException {
+    writer.setLiveCommitData(Map.copyOf(userData).entrySet());
+    commit();
+  }
+
+  /** The user data of the last commit (or of the pending one, once set). */
+  synchronized Map<String, String> commitData() {
+    Map<String, String> m = new java.util.HashMap<>();
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> e : data) {
+        m.put(e.getKey(), e.getValue());
+      }
+    }
+    return m;
+  }
+
   private void refreshWrites() throws IOException {
     searchers.refreshBlocking();
     pending.clear();

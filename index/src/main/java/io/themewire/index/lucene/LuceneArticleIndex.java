@@ -85,6 +85,19 @@ public final class LuceneArticleIndex implements ArticleIndex {
     writer.commit();
   }
 
+  /**
+   * Commits every write so far together with {@code userData} (a consumer's offsets, say): both
+   * become durable at once. Later plain commits keep the same data.
+   */
+  public void commit(java.util.Map<String, String> userData) throws IOException {
+    writer.commit(userData);
+  }
+
+  /** The user data saved with the last {@link #commit(java.util.Map)}; empty when none. */
+  public java.util.Map<String, String> commitData() {
+    return writer.commitData();
+  }
+
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
     return reader.search(request);

@@ -59,6 +59,22 @@ class LuceneArticleIndexTest {
   }
 
   @Test
+  void commitData_savedWithTheCommit_isReadAfterReopen_andKeptByLaterPlainCommits()
+      throws Exception {
+    assertThat(index.commitData()).isEmpty();
+    index.upsert(back);
+    index.commit(java.util.Map.of("items.classified-0", "42", "items.classified-1", "7"));
+    index.upsert(pkg);
+    index.commit();
+    index.close();
+    index = LuceneArticleIndex.open(dir);
+    assertThat(index.commitData())
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of("items.classified-0", "42", "items.classified-1", "7"));
+    assertThat(index.count()).isEqualTo(3);
+  }
+
+  @Test
   void upsert_sameIdTwice_keepsOneDocument() throws Exception {
     index.upsert(back);
     index.upsert(back);

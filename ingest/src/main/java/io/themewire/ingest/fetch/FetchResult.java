@@ -38,30 +38,39 @@ public sealed interface FetchResult {
   /**
    * The fetch did not give a usable body.
    *
-   * @param reason a stable code: {@code blocked-destination}, {@code blocked-redirect}, {@code
-   *     insecure-redirect}, {@code bad-scheme}, {@code bad-url}, {@code too-many-redirects}, {@code
-   *     too-large}, {@code timeout}, {@code robots-disallowed}, {@code robots-unavailable}, {@code
-   *     http-NNN}, {@code io-error}
+   * @param kind why, as a type (see {@link FailureKind})
+   * @param status the HTTP status for {@link FailureKind#HTTP_STATUS}, else 0
    * @param message what happened, naming the URL
    * @param retryAfter how long the server asked us to wait ({@code Retry-After}), or null
    */
-  record Failed(String url, String reason, String message, Duration retryAfter)
+  record Failed(String url, FailureKind kind, int status, String message, Duration retryAfter)
       implements FetchResult {
     public Failed {
-      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(kind, "kind");
     }
 
-    public Failed(String url, String reason, String message) {
-      this(url, reason, message, null);
+    public Failed(String url, FailureKind kind, String message) {
+      this(url, kind, 0, message, null);
+    }
+
+    /** A non-2xx answer. */
+    public static Failed http(String url, int status, String message, Duration retryAfter) {
+      return new Failed(url, FailureKind.HTTP_STATUS, status, message, retryAfter);
+    }
+
+    /** The stable code: {@code timeout}, {@code blocked-destination}, {@code http-503}, ... */
+    public String reason() {
+      return kind.code(status);
     }
 
     /** Whether trying again later may help (timeouts, 5xx, 429, I/O errors, robots unavailable). */
     public boolean isRetryable() {
-      return reason.equals("timeout")
-          || reason.equals("io-error")
-          || reason.equals("http-429")
-          || reason.equals("robots-unavailable")
-          || reason.startsWith("http-5");
+      return kind.retryable(status);
+    }
+
+    /** The {@code outcome} tag this failure is counted under. */
+    public String metricTag() {
+      return kind.metricTag(status);
     }
   }
 }

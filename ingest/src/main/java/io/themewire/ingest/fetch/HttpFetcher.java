@@ -1,77 +1,72 @@
 package io.themewire.ingest.fetch;
 
 import crawlercommons.robots.BaseRobotRules;
-import crawlercommons.robots.SimpleRobotRulesParser;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.themewire.core.message.ItemId;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.SocketAddressResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches http(s) URLs politely and within {@link FetchLimits}:
+ * Fetches http(s) URLs politely and within {@link FetchLimits}. It only orchestrates; the rules
+ * live in their own rooms:
  *
  * <ul>
- *   <li>one destination policy for every hop: only http(s); the host's resolved addresses, not its
- *       name, are checked against loopback, private, link-local and multicast ranges; redirects are
- *       followed by hand, each hop checked again, https never downgraded to http;
- *   <li>robots.txt read once a day per site and obeyed (404 allows all; 5xx defers the site);
- *   <li>requests to one host spaced by the host delay or its Crawl-delay, other hosts unaffected;
+ *   <li>{@link DestinationPolicy}: only http(s), no https→http, and a host's resolved addresses
+ *       (not its name) checked against loopback, private, link-local and multicast ranges — on
+ *       every hop, redirects being followed by hand. The connection goes to the addresses the
+ *       policy validated (Jetty's client asks the policy for them), with the name in the Host
+ *       header and TLS SNI, so the name is never resolved a second time;
+ *   <li>{@link RobotsCache}: robots.txt read once a day per site and obeyed;
+ *   <li>{@link HostThrottle}: requests to one host spaced by the host delay or its Crawl-delay;
+ *   <li>{@link BodyReader}: a byte cap counted after decompression, and the total deadline;
  *   <li>conditional GET ({@code If-None-Match}, {@code If-Modified-Since}) and a body hash for
- *       servers that ignore it, so an unchanged source costs no parse;
- *   <li>a total deadline that closes the connection, and a byte cap counted after decompression.
+ *       servers that ignore it, so an unchanged source costs no parse.
  * </ul>
  *
- * Never throws for a bad URL or a bad server: every problem is a {@link FetchResult.Failed}.
- * Thread-safe; close it to stop its deadline timer.
+ * Never throws for a bad URL or a bad server: every problem is a {@link FetchResult.Failed} with a
+ * {@link FailureKind}. Thread-safe; close it to stop its client and deadline timer.
  */
-public final class HttpFetcher implements AutoCloseable {
-
-  /**
-   * How long robots.txt rules are kept; a site whose robots.txt failed with 5xx is retried sooner.
-   */
-  static final Duration ROBOTS_TTL = Duration.ofHours(24);
-
-  static final Duration ROBOTS_RETRY = Duration.ofMinutes(10);
+public final class HttpFetcher implements Fetcher {
 
   private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
 
   private final FetchLimits limits;
-  private final HostResolver resolver;
   private final Clock clock;
-  private final HttpClient client;
-  private final ScheduledExecutorService deadlines;
+  private final Ticker ticker;
+  private final DestinationPolicy policy;
+  private final RobotsCache robots;
   private final HostThrottle throttle;
-  private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
-  private final Map<String, CachedRules> robots = new ConcurrentHashMap<>();
+  private final BodyReader bodies;
+  private final HttpClient client;
   private final MeterRegistry meters;
-
-  private record CachedRules(BaseRobotRules rules, Instant expires) {}
 
   public HttpFetcher(FetchLimits limits) {
     this(limits, HostResolver.SYSTEM, Clock.systemUTC(), Sleeper.SYSTEM);
@@ -83,8 +78,9 @@ public final class HttpFetcher implements AutoCloseable {
 
   /**
    * @param meters where {@code fetch.requests} (Prometheus: {@code fetch_requests_total}) counts
-   *     each fetch by {@code outcome}: {@code fetched}, {@code not-modified}, {@code blocked}, or
-   *     the failure reason ({@code http-4xx}, {@code http-5xx}, {@code timeout}, ...)
+   *     each fetch by {@code outcome}: {@code fetched}, {@code not-modified}, or the failure's
+   *     {@link FetchResult.Failed#metricTag() tag} ({@code blocked}, {@code http-4xx}, {@code
+   *     timeout}, ...)
    */
   public HttpFetcher(
       FetchLimits limits,
@@ -92,35 +88,65 @@ public final class HttpFetcher implements AutoCloseable {
       Clock clock,
       Sleeper sleeper,
       MeterRegistry meters) {
-    this.meters = meters;
+    this(limits, resolver, clock, sleeper, meters, Ticker.SYSTEM);
+  }
+
+  /** As above, with the clock deadlines are measured on. */
+  public HttpFetcher(
+      FetchLimits limits,
+      HostResolver resolver,
+      Clock clock,
+      Sleeper sleeper,
+      MeterRegistry meters,
+      Ticker ticker) {
     this.limits = limits;
-    this.resolver = resolver;
     this.clock = clock;
+    this.ticker = ticker;
+    this.meters = meters;
+    this.policy =
+        new DestinationPolicy(resolver, limits.allowPrivate(), limits.allowDowngrade(), ticker);
+    this.robots = new RobotsCache(limits.robotName(), clock);
     this.throttle = new HostThrottle(clock, sleeper);
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(limits.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    this.deadlines =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "tw-fetch-deadline");
-              t.setDaemon(true);
-              return t;
-            });
+    this.bodies = new BodyReader(limits.maxBytes());
+    this.client = startClient(limits, policy);
     if (limits.allowPrivate()) {
       log.warn(
           "fetching private and loopback addresses is allowed (THEMEWIRE_FETCH_ALLOW_PRIVATE)");
     }
   }
 
-  /** An unconditional fetch. */
-  public FetchResult fetch(String url) {
-    return fetch(url, Validators.NONE);
+  private static HttpClient startClient(FetchLimits limits, DestinationPolicy policy) {
+    HttpClient client = new HttpClient();
+    client.setFollowRedirects(false);
+    client.setConnectTimeout(limits.connectTimeout().toMillis());
+    client.setUserAgentField(null);
+    // Bodies are decompressed by BodyReader, which counts the cap after decompression.
+    client.getContentDecoderFactories().clear();
+    client.setSocketAddressResolver(pinnedAddresses(policy));
+    try {
+      client.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the HTTP client: " + e, e);
+    }
+    return client;
   }
 
-  /** A fetch that answers {@link FetchResult.NotModified} when the validators still hold. */
+  /** Jetty connects only to the addresses the policy validated for the host. */
+  private static SocketAddressResolver pinnedAddresses(DestinationPolicy policy) {
+    return (host, port, context, promise) -> {
+      try {
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (InetAddress address : policy.pinned(host)) {
+          addresses.add(new InetSocketAddress(address, port));
+        }
+        promise.succeeded(addresses);
+      } catch (UnknownHostException e) {
+        promise.failed(e);
+      }
+    };
+  }
+
+  @Override
   public FetchResult fetch(String url, Validators validators) {
     FetchResult result = fetchUncounted(url, validators);
     count(result);
@@ -129,38 +155,34 @@ public final class HttpFetcher implements AutoCloseable {
 
   /**
    * Whether {@code url} may be fetched at all under the destination policy (scheme, resolved
-   * address), without fetching it: for checking a source when it is added. Refusals are counted as
-   * {@code blocked}.
+   * address), without fetching it: for checking a source when it is added. Refusals are counted.
    */
-  public java.util.Optional<FetchResult.Failed> refusal(String url) {
+  @Override
+  public Optional<FetchResult.Failed> refusal(String url) {
     URI uri;
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.of(
-          new FetchResult.Failed(url, "bad-url", "not a valid URL: " + url));
+      return Optional.of(badUrl(url, url));
     }
-    FetchResult.Failed refused = checkDestination(url, null, uri);
+    FetchResult.Failed refused = policy.check(url, null, uri);
     if (refused != null) {
       count(refused);
     }
-    return java.util.Optional.ofNullable(refused);
+    return Optional.ofNullable(refused);
+  }
+
+  /** The policy for one hop (see {@link DestinationPolicy#check}); null when allowed. */
+  FetchResult.Failed checkDestination(String url, URI from, URI to) {
+    return policy.check(url, from, to);
   }
 
   private void count(FetchResult result) {
     String outcome;
-    if (result instanceof FetchResult.Fetched) {
-      outcome = "fetched";
-    } else if (result instanceof FetchResult.NotModified) {
-      outcome = "not-modified";
+    if (result instanceof FetchResult.Failed f) {
+      outcome = f.metricTag();
     } else {
-      String reason = ((FetchResult.Failed) result).reason();
-      outcome =
-          reason.startsWith("blocked")
-                  || reason.equals("insecure-redirect")
-                  || reason.equals("bad-scheme")
-              ? "blocked"
-              : reason.startsWith("http-") ? reason.substring(0, 6) + "xx" : reason;
+      outcome = result instanceof FetchResult.Fetched ? "fetched" : "not-modified";
     }
     meters.counter("fetch.requests", "outcome", outcome).increment();
   }
@@ -170,24 +192,16 @@ public final class HttpFetcher implements AutoCloseable {
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      return new FetchResult.Failed(url, "bad-url", "not a valid URL: " + url);
+      return badUrl(url, url);
     }
-    FetchResult.Failed refused = checkDestination(url, null, uri);
+    FetchResult.Failed refused = policy.check(url, null, uri);
     if (refused != null) {
       return refused;
     }
-    if (limits.obeyRobots()) {
-      FetchResult.Failed impolite = politeTurn(url, uri);
-      if (impolite != null) {
-        return impolite;
-      }
-    } else {
-      try {
-        throttle.acquire(hostKey(uri), limits.hostDelay());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new FetchResult.Failed(url, "io-error", url + " - interrupted");
-      }
+    FetchResult.Failed impolite =
+        limits.obeyRobots() ? politeTurn(url, uri) : waitTurn(url, uri, limits.hostDelay());
+    if (impolite != null) {
+      return impolite;
     }
     return get(url, validators, limits.obeyRobots());
   }
@@ -196,62 +210,40 @@ public final class HttpFetcher implements AutoCloseable {
    * Obeys {@code uri}'s site: its robots.txt, then its turn under the host delay or Crawl-delay.
    */
   private FetchResult.Failed politeTurn(String url, URI uri) {
-    Duration delay = limits.hostDelay();
-    BaseRobotRules rules = robotsFor(uri);
+    BaseRobotRules rules = robots.rulesFor(uri, site -> get(site, Validators.NONE, false));
     if (rules.isDeferVisits()) {
       return new FetchResult.Failed(
           url,
-          "robots-unavailable",
+          FailureKind.ROBOTS_UNAVAILABLE,
+          0,
           uri + " - robots.txt unavailable; retrying later",
-          ROBOTS_RETRY);
+          RobotsCache.RETRY);
     }
     if (!rules.isAllowed(uri.toString())) {
-      return new FetchResult.Failed(url, "robots-disallowed", uri + " - disallowed by robots.txt");
+      return new FetchResult.Failed(
+          url, FailureKind.ROBOTS_DISALLOWED, uri + " - disallowed by robots.txt");
     }
+    Duration delay = limits.hostDelay();
     if (rules.getCrawlDelay() > 0) {
       Duration crawlDelay =
           Duration.ofMillis(
               Math.min(rules.getCrawlDelay(), FetchLimits.MAX_CRAWL_DELAY.toMillis()));
       delay = crawlDelay.compareTo(delay) > 0 ? crawlDelay : delay;
     }
+    return waitTurn(url, uri, delay);
+  }
+
+  private FetchResult.Failed waitTurn(String url, URI uri, Duration delay) {
     try {
       throttle.acquire(hostKey(uri), delay);
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new FetchResult.Failed(url, "io-error", url + " - interrupted");
+      return new FetchResult.Failed(url, FailureKind.IO_ERROR, url + " - interrupted");
     }
-    return null;
   }
 
-  private BaseRobotRules robotsFor(URI uri) {
-    String site = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + hostKey(uri);
-    CachedRules cached = robots.get(site);
-    Instant now = clock.instant();
-    if (cached != null && now.isBefore(cached.expires())) {
-      return cached.rules();
-    }
-    FetchResult r = get(site + "/robots.txt", Validators.NONE, false);
-    BaseRobotRules rules;
-    Duration ttl = ROBOTS_TTL;
-    if (r instanceof FetchResult.Fetched f) {
-      rules =
-          robotsParser.parseContent(
-              f.finalUrl(), f.body(), f.contentType(), List.of(limits.robotName()));
-    } else if (r instanceof FetchResult.Failed f && f.reason().matches("http-4\\d\\d")) {
-      rules = robotsParser.failedFetch(Integer.parseInt(f.reason().substring(5)));
-    } else if (r instanceof FetchResult.Failed f
-        && (f.reason().startsWith("blocked") || f.reason().startsWith("bad-"))) {
-      // The page itself will be refused on the same grounds; no rules are needed to say so.
-      rules = robotsParser.failedFetch(404);
-    } else {
-      rules = robotsParser.failedFetch(503);
-      ttl = ROBOTS_RETRY;
-    }
-    robots.put(site, new CachedRules(rules, now.plus(ttl)));
-    return rules;
-  }
-
-  private static String hostKey(URI uri) {
+  static String hostKey(URI uri) {
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
   }
@@ -261,7 +253,7 @@ public final class HttpFetcher implements AutoCloseable {
    * passes that site's robots.txt and waits its turn, when {@code polite}.
    */
   private FetchResult get(String url, Validators validators, boolean polite) {
-    long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
+    long deadline = ticker.nanos() + limits.totalTimeout().toNanos();
     String current = url;
     URI previous = null;
     for (int hop = 0; hop <= limits.maxRedirects(); hop++) {
@@ -269,9 +261,9 @@ public final class HttpFetcher implements AutoCloseable {
       try {
         uri = URI.create(current);
       } catch (IllegalArgumentException e) {
-        return new FetchResult.Failed(url, "bad-url", "not a valid URL: " + current);
+        return badUrl(url, current);
       }
-      FetchResult.Failed refused = checkDestination(url, previous, uri);
+      FetchResult.Failed refused = policy.check(url, previous, uri);
       if (refused != null) {
         return refused;
       }
@@ -281,63 +273,48 @@ public final class HttpFetcher implements AutoCloseable {
           return impolite;
         }
       }
-      long left = deadline - System.nanoTime();
+      long left = deadline - ticker.nanos();
       if (left <= 0) {
         return timeout(url);
       }
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(uri)
-              .timeout(Duration.ofNanos(left))
-              .header("User-Agent", limits.userAgent())
-              .header("Accept-Encoding", "gzip")
-              .GET();
-      if (validators.etag() != null) {
-        request.header("If-None-Match", validators.etag());
-      }
-      if (validators.lastModified() != null) {
-        request.header("If-Modified-Since", validators.lastModified());
-      }
-      HttpResponse<InputStream> response;
+      InputStreamResponseListener listener = new InputStreamResponseListener();
+      request(uri, validators, left).send(listener);
+      Response response;
       try {
-        response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      } catch (java.net.http.HttpTimeoutException e) {
+        response = listener.get(left, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
         return timeout(url);
-      } catch (IOException | IllegalArgumentException e) {
-        return new FetchResult.Failed(url, "io-error", current + " - " + e);
+      } catch (ExecutionException e) {
+        return connectFailure(url, current, previous != null, e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new FetchResult.Failed(url, "io-error", current + " - interrupted");
+        return new FetchResult.Failed(url, FailureKind.IO_ERROR, current + " - interrupted");
       }
-      int status = response.statusCode();
-      if (status >= 300
-          && status < 400
-          && status != 304
-          && response.headers().firstValue("Location").isPresent()) {
-        closeQuietly(response.body());
+      int status = response.getStatus();
+      String location = response.getHeaders().get(HttpHeader.LOCATION);
+      if (status >= 300 && status < 400 && status != 304 && location != null) {
+        BodyReader.closeQuietly(listener.getInputStream());
         previous = uri;
         try {
-          current = uri.resolve(response.headers().firstValue("Location").get().strip()).toString();
+          current = uri.resolve(location.strip()).toString();
         } catch (IllegalArgumentException e) {
-          return new FetchResult.Failed(url, "bad-url", current + " - redirects to an invalid URL");
+          return new FetchResult.Failed(
+              url, FailureKind.BAD_URL, current + " - redirects to an invalid URL");
         }
         continue;
       }
       if (status == 304) {
-        closeQuietly(response.body());
+        BodyReader.closeQuietly(listener.getInputStream());
         return new FetchResult.NotModified(url, "not-modified");
       }
       if (status < 200 || status >= 300) {
-        closeQuietly(response.body());
-        Duration retryAfter =
-            response
-                .headers()
-                .firstValue("Retry-After")
-                .map(v -> retryAfter(v, clock.instant()))
-                .orElse(null);
-        return new FetchResult.Failed(
-            url, "http-" + status, current + " answered HTTP " + status, retryAfter);
+        BodyReader.closeQuietly(listener.getInputStream());
+        String wait = response.getHeaders().get(HttpHeader.RETRY_AFTER);
+        Duration retryAfter = wait == null ? null : retryAfter(wait, clock.instant());
+        return FetchResult.Failed.http(
+            url, status, current + " answered HTTP " + status, retryAfter);
       }
-      FetchResult result = readBody(url, current, response, deadline);
+      FetchResult result = readBody(url, current, response, listener, deadline);
       if (result instanceof FetchResult.Fetched f
           && validators.bodyHash() != null
           && validators.bodyHash().equals(f.validators().bodyHash())) {
@@ -346,68 +323,46 @@ public final class HttpFetcher implements AutoCloseable {
       return result;
     }
     return new FetchResult.Failed(
-        url, "too-many-redirects", url + " - more than " + limits.maxRedirects() + " redirects");
+        url,
+        FailureKind.TOO_MANY_REDIRECTS,
+        url + " - more than " + limits.maxRedirects() + " redirects");
   }
 
-  /**
-   * The destination policy for one hop: null when {@code to} may be fetched.
-   *
-   * @param from the previous hop, or null for the first request
-   */
-  FetchResult.Failed checkDestination(String url, URI from, URI to) {
-    boolean redirected = from != null;
-    String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
+  private Request request(URI uri, Validators validators, long leftNanos) {
+    return client
+        .newRequest(uri)
+        .method(HttpMethod.GET)
+        .timeout(leftNanos, TimeUnit.NANOSECONDS)
+        .headers(
+            h -> {
+              h.put(HttpHeader.USER_AGENT, limits.userAgent());
+              h.put(HttpHeader.ACCEPT_ENCODING, "gzip");
+              if (validators.etag() != null) {
+                h.put(HttpHeader.IF_NONE_MATCH, validators.etag());
+              }
+              if (validators.lastModified() != null) {
+                h.put(HttpHeader.IF_MODIFIED_SINCE, validators.lastModified());
+              }
+            });
+  }
+
+  /** A request that failed before any answer: refused at connect time, unresolvable, or I/O. */
+  private FetchResult.Failed connectFailure(
+      String url, String current, boolean redirected, Throwable cause) {
+    if (cause instanceof DestinationPolicy.Refused refused) {
       return new FetchResult.Failed(
           url,
-          redirected ? "blocked-redirect" : "bad-scheme",
-          "only http(s) is fetched, not " + to);
+          redirected ? FailureKind.BLOCKED_REDIRECT : FailureKind.BLOCKED_DESTINATION,
+          refused.getMessage());
     }
-    if (redirected
-        && !limits.allowDowngrade()
-        && "https".equalsIgnoreCase(from.getScheme())
-        && scheme.equals("http")) {
+    if (cause instanceof UnknownHostException) {
       return new FetchResult.Failed(
-          url, "insecure-redirect", from + " redirects from https to http: " + to);
+          url, FailureKind.UNKNOWN_HOST, "unknown host " + URI.create(current).getHost());
     }
-    if (to.getHost() == null || to.getHost().isBlank()) {
-      return new FetchResult.Failed(url, "bad-url", "URL has no host: " + to);
+    if (cause instanceof TimeoutException) {
+      return timeout(url);
     }
-    if (limits.allowPrivate()) {
-      return null;
-    }
-    String host = to.getHost();
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    try {
-      for (InetAddress address : resolver.resolve(host)) {
-        if (isPrivate(address)) {
-          return new FetchResult.Failed(
-              url,
-              redirected ? "blocked-redirect" : "blocked-destination",
-              to.getHost()
-                  + " resolves to a private or loopback address ("
-                  + address.getHostAddress()
-                  + ")");
-        }
-      }
-    } catch (UnknownHostException e) {
-      return new FetchResult.Failed(url, "io-error", "unknown host " + to.getHost());
-    }
-    return null;
-  }
-
-  static boolean isPrivate(InetAddress a) {
-    byte[] b = a.getAddress();
-    return a.isLoopbackAddress()
-        || a.isAnyLocalAddress()
-        || a.isLinkLocalAddress()
-        || a.isSiteLocalAddress()
-        || a.isMulticastAddress()
-        || (b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64) // 100.64/10, carrier NAT
-        || (b.length == 4 && (b[0] & 0xff) == 0) // 0.0.0.0/8
-        || (b.length == 16 && (b[0] & 0xfe) == 0xfc); // fc00::/7
+    return new FetchResult.Failed(url, FailureKind.IO_ERROR, current + " - " + cause);
   }
 
   /** A Retry-After value (seconds, or an HTTP date) as a wait from {@code now}, at most 24 h. */
@@ -432,70 +387,51 @@ public final class HttpFetcher implements AutoCloseable {
   }
 
   private FetchResult readBody(
-      String url, String current, HttpResponse<InputStream> response, long deadline) {
-    AtomicBoolean timedOut = new AtomicBoolean();
-    InputStream raw = response.body();
-    long left = Math.max(1, deadline - System.nanoTime());
-    ScheduledFuture<?> watchdog =
-        deadlines.schedule(
-            () -> {
-              timedOut.set(true);
-              closeQuietly(raw);
-            },
-            left,
-            TimeUnit.NANOSECONDS);
-    boolean gzip =
-        response
-            .headers()
-            .firstValue("Content-Encoding")
-            .orElse("")
-            .toLowerCase(Locale.ROOT)
-            .contains("gzip");
-    try (InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > limits.maxBytes()) {
-          return new FetchResult.Failed(
-              url, "too-large", current + " - body larger than " + limits.maxBytes() + " bytes");
-        }
-        out.write(buf, 0, n);
-      }
-      byte[] body = out.toByteArray();
+      String url,
+      String current,
+      Response response,
+      InputStreamResponseListener listener,
+      long deadline) {
+    String encoding = response.getHeaders().get(HttpHeader.CONTENT_ENCODING);
+    boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
+    InputStream raw = listener.getInputStream();
+    try {
+      byte[] body = bodies.read(raw, gzip, deadline - ticker.nanos());
       Validators next =
           new Validators(
-              response.headers().firstValue("ETag").orElse(null),
-              response.headers().firstValue("Last-Modified").orElse(null),
-              ItemId.contentHash(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1)));
-      return new FetchResult.Fetched(
-          url, current, response.headers().firstValue("Content-Type").orElse(""), body, next);
-    } catch (IOException e) {
-      return timedOut.get()
+              response.getHeaders().get(HttpHeader.ETAG),
+              response.getHeaders().get(HttpHeader.LAST_MODIFIED),
+              ItemId.contentHash(new String(body, StandardCharsets.ISO_8859_1)));
+      String type = response.getHeaders().get(HttpHeader.CONTENT_TYPE);
+      return new FetchResult.Fetched(url, current, type == null ? "" : type, body, next);
+    } catch (BodyReader.Stopped e) {
+      BodyReader.closeQuietly(raw);
+      return e.kind == FailureKind.TIMEOUT
           ? timeout(url)
-          : new FetchResult.Failed(url, "io-error", current + " - " + e);
-    } finally {
-      watchdog.cancel(false);
+          : new FetchResult.Failed(url, e.kind, current + " - " + e.getMessage());
+    } catch (IOException e) {
+      return new FetchResult.Failed(url, FailureKind.IO_ERROR, current + " - " + e);
     }
   }
 
   private FetchResult.Failed timeout(String url) {
     return new FetchResult.Failed(
-        url, "timeout", url + " - not complete within " + limits.totalTimeout().toMillis() + " ms");
+        url,
+        FailureKind.TIMEOUT,
+        url + " - not complete within " + limits.totalTimeout().toMillis() + " ms");
   }
 
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException e) {
-      // closing a stream we are abandoning: nothing left to do
-    }
+  private static FetchResult.Failed badUrl(String url, String given) {
+    return new FetchResult.Failed(url, FailureKind.BAD_URL, "not a valid URL: " + given);
   }
 
   @Override
   public void close() {
-    deadlines.shutdownNow();
+    bodies.close();
+    try {
+      client.stop();
+    } catch (Exception e) {
+      log.debug("HTTP client did not stop cleanly: {}", e.toString());
+    }
   }
 }

@@ -18,7 +18,7 @@ import io.themewire.ingest.feed.FeedParser;
 import io.themewire.ingest.feed.JsonFeedParser;
 import io.themewire.ingest.feed.ParsedFeed;
 import io.themewire.ingest.fetch.FetchResult;
-import io.themewire.ingest.fetch.HttpFetcher;
+import io.themewire.ingest.fetch.Fetcher;
 import io.themewire.ingest.fetch.Validators;
 import io.themewire.ingest.sitemap.SitemapReader;
 import io.themewire.ingest.url.UrlCanonicalizer;
@@ -50,7 +50,7 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IngestStage.class);
 
-  private final HttpFetcher fetcher;
+  private final Fetcher fetcher;
   private final FeedParser feeds = new FeedParser();
   private final ArticleExtractor articles = new ArticleExtractor();
   private final DiscussionFormats discussions = DiscussionFormats.defaults();
@@ -83,10 +83,7 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
    *     downstream, so that unchanged items are not classified again; may always answer false
    */
   public IngestStage(
-      HttpFetcher fetcher,
-      Clock clock,
-      long maxFileBytes,
-      BiPredicate<ItemId, String> alreadyStored) {
+      Fetcher fetcher, Clock clock, long maxFileBytes, BiPredicate<ItemId, String> alreadyStored) {
     this.fetcher = fetcher;
     this.clock = clock;
     this.maxFileBytes = maxFileBytes;

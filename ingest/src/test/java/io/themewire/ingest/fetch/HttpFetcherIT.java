@@ -228,6 +228,83 @@ class HttpFetcherIT {
     assertThat(server.hits("/f")).isZero();
   }
 
+  /**
+   * RELIABILITY row 4, the positive half of pinning: the connection goes to the address the
+   * fetcher's own resolver gave (a name no system resolver knows), with the name in the Host
+   * header.
+   */
+  @Test
+  void fetch_connectsToTheResolvedAddress_withTheNameInTheHostHeader() {
+    java.util.List<String> hosts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.route(
+        "/pinned",
+        exchange -> {
+          hosts.add(exchange.getRequestHeaders().getFirst("Host"));
+          FixtureServer.body(200, "text/plain", "pinned").handle(exchange);
+        });
+    HostResolver only = host -> java.util.List.of(java.net.InetAddress.getLoopbackAddress());
+    try (HttpFetcher pinned =
+        new HttpFetcher(LOOPBACK, only, java.time.Clock.systemUTC(), Sleeper.SYSTEM)) {
+      FetchResult r = pinned.fetch("http://pinned.invalid:" + server.port() + "/pinned");
+      assertThat(r).isInstanceOf(FetchResult.Fetched.class);
+    }
+    assertThat(hosts).containsExactly("pinned.invalid:" + server.port());
+  }
+
+  /**
+   * RELIABILITY row 4 (DNS rebinding): a resolver that answers a public address first and loopback
+   * afterwards. The name is resolved once; the connection is made to the validated public address
+   * (unreachable here), never to the loopback server the second answer points at.
+   */
+  @Test
+  void fetch_rebindingResolver_isResolvedOnce_andTheLoopbackServerIsNeverReached() {
+    server.route("/admin", FixtureServer.body(200, "text/plain", "secret"));
+    java.util.concurrent.atomic.AtomicInteger lookups =
+        new java.util.concurrent.atomic.AtomicInteger();
+    HostResolver rebinding =
+        host ->
+            java.util.List.of(
+                lookups.getAndIncrement() == 0
+                    ? java.net.InetAddress.getByName("192.0.2.1") // TEST-NET-1: public, unrouted
+                    : java.net.InetAddress.getLoopbackAddress());
+    FetchLimits strict =
+        FetchLimits.defaults()
+            .withObeyRobots(false)
+            .withHostDelay(Duration.ZERO)
+            .withTotalTimeout(Duration.ofMillis(1500));
+    FetchResult r;
+    try (HttpFetcher fetcher =
+        new HttpFetcher(strict, rebinding, java.time.Clock.systemUTC(), Sleeper.SYSTEM)) {
+      r = fetcher.fetch("http://rebind.invalid:" + server.port() + "/admin");
+    }
+    assertThat(r).isInstanceOf(FetchResult.Failed.class);
+    assertThat(((FetchResult.Failed) r).isRetryable()).isTrue();
+    assertThat(lookups.get()).isEqualTo(1);
+    assertThat(server.hits("/admin")).isZero();
+  }
+
+  /** Deadlines run on the injected ticker: a redirect chain that outlives it stops, unwaited. */
+  @Test
+  void fetch_deadlineFollowsTheTicker_notTheWallClock() {
+    server
+        .route("/r1", FixtureServer.redirect(302, "/r2"))
+        .route("/r2", FixtureServer.redirect(302, "/r3"))
+        .route("/r3", FixtureServer.body(200, "text/plain", "late"));
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    Ticker jumpy = () -> now.getAndAdd(Duration.ofSeconds(2).toNanos());
+    try (HttpFetcher fetcher =
+        new HttpFetcher(
+            LOOPBACK,
+            HostResolver.SYSTEM,
+            java.time.Clock.systemUTC(),
+            Sleeper.SYSTEM,
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+            jumpy)) {
+      assertThat(reason(fetcher.fetch(server.url("/r1")))).isEqualTo("timeout");
+    }
+    assertThat(server.hits("/r3")).isZero();
+  }
+
   @Test
   void fetch_crawlDelaySpacesOneHostButNotAnother() {
     server.route(

@@ -1,0 +1,23 @@
+package io.themewire.app;
+
+import io.themewire.api.ApiServer;
+import io.themewire.api.PageRoutes;
+import io.themewire.index.ArticleReader;
+
+/**
+ * The API as the application serves it: the one place where every route group ({@code
+ * ApiServer.Options.withRoutes}) and readiness check is added, used by {@code serve} and {@code
+ * run} alike, and by the test that checks every registered route is described in openapi.yaml. Add
+ * a new route group here, not in a command.
+ */
+final class ApiWiring {
+
+  private ApiWiring() {}
+
+  /** The options every server of the app starts with, over {@code reader}. */
+  static ApiServer.Options options(Wiring wiring, ArticleReader reader) {
+    return ApiServer.Options.of(wiring.themeInfos())
+        .withMetrics(wiring.meters())
+        .withRoutes(PageRoutes.bundled());
+  }
+}

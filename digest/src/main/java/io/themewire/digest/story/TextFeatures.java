@@ -1,0 +1,412 @@
+package io.themewire.digest.story;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the clusterer reads from one item's words: content terms of the title and lead, the
+ * distinguishing tokens (names, numbers), and word shingles of the whole text for near-duplicate
+ * detection. Language-generic: the only word list is English function words.
+ */
+final class TextFeatures {
+
+  private static final Pattern TOKEN =
+      Pattern.compile("[\\p{L}\\p{N}]+(?:[.,'’&-][\\p{L}\\p{N}]+)*");
+
+  /** Function words: they carry no topic. Not a list of any domain's words. */
+  static final Set<String> STOP =
+      Set.of(
+          "a",
+          "about",
+          "above",
+          "after",
+          "again",
+          "against",
+          "all",
+          "also",
+          "am",
+          "an",
+          "and",
+          "any",
+          "are",
+          "as",
+          "at",
+          "be",
+          "because",
+          "been",
+          "before",
+          "being",
+          "below",
+          "between",
+          "both",
+          "but",
+          "by",
+          "can",
+          "could",
+          "did",
+          "do",
+          "does",
+          "doing",
+          "down",
+          "during",
+          "each",
+          "either",
+          "else",
+          "ever",
+          "every",
+          "few",
+          "for",
+          "from",
+          "further",
+          "had",
+          "has",
+          "have",
+          "having",
+          "he",
+          "her",
+          "here",
+          "hers",
+          "herself",
+          "him",
+          "himself",
+          "his",
+          "how",
+          "however",
+          "i",
+          "if",
+          "in",
+          "into",
+          "is",
+          "it",
+          "its",
+          "itself",
+          "just",
+          "least",
+          "less",
+          "like",
+          "many",
+          "may",
+          "me",
+          "might",
+          "more",
+          "most",
+          "much",
+          "must",
+          "my",
+          "myself",
+          "neither",
+          "no",
+          "nor",
+          "not",
+          "now",
+          "of",
+          "off",
+          "on",
+          "once",
+          "one",
+          "only",
+          "or",
+          "other",
+          "others",
+          "ought",
+          "our",
+          "ours",
+          "ourselves",
+          "out",
+          "over",
+          "own",
+          "per",
+          "quite",
+          "rather",
+          "same",
+          "says",
+          "said",
+          "say",
+          "shall",
+          "she",
+          "should",
+          "since",
+          "so",
+          "some",
+          "such",
+          "than",
+          "that",
+          "the",
+          "their",
+          "theirs",
+          "them",
+          "themselves",
+          "then",
+          "there",
+          "these",
+          "they",
+          "this",
+          "those",
+          "though",
+          "through",
+          "thus",
+          "to",
+          "too",
+          "under",
+          "until",
+          "up",
+          "upon",
+          "us",
+          "very",
+          "via",
+          "was",
+          "we",
+          "were",
+          "what",
+          "when",
+          "where",
+          "whether",
+          "which",
+          "while",
+          "who",
+          "whom",
+          "whose",
+          "why",
+          "will",
+          "with",
+          "within",
+          "without",
+          "would",
+          "yet",
+          "you",
+          "your",
+          "yours",
+          "yourself",
+          "yourselves",
+          "new",
+          "first",
+          "last",
+          "s",
+          "t",
+          "mr",
+          "mrs",
+          "ms",
+          "dr");
+
+  /** Title terms, each once per occurrence (weighted by the caller). */
+  final List<String> titleTerms;
+
+  /** Terms of the first {@code leadTokens} words of the text. */
+  final List<String> leadTerms;
+
+  /** Distinguishing tokens of the title and lead: normalised key → surface form. */
+  final Map<String, String> names;
+
+  /** Hashes of the word 3-shingles of title and full text, sorted, without duplicates. */
+  final long[] shingles;
+
+  private TextFeatures(
+      List<String> titleTerms, List<String> leadTerms, Map<String, String> names, long[] shingles) {
+    this.titleTerms = titleTerms;
+    this.leadTerms = leadTerms;
+    this.names = names;
+    this.shingles = shingles;
+  }
+
+  static TextFeatures of(String title, String text, int leadTokens) {
+    List<Token> titleTokens = tokens(title);
+    List<Token> textTokens = tokens(text);
+    List<Token> lead = textTokens.subList(0, Math.min(leadTokens, textTokens.size()));
+
+    List<String> titleTerms = terms(titleTokens);
+    List<String> leadTerms = terms(lead);
+
+    // A name is a capitalised word that is not capitalised merely by position: not the first word
+    // of a sentence, not a word of a title written in Title Case, unless the same word is also
+    // capitalised mid-sentence somewhere in the item, or is written in capitals / has digits.
+    Map<String, String> midSentence = new HashMap<>();
+    for (Token t : textTokens) {
+      if (t.capitalised() && !t.sentenceStart()) {
+        midSentence.putIfAbsent(t.key(), t.surface());
+      }
+    }
+    boolean titleCase = isTitleCase(titleTokens);
+    for (Token t : titleTokens) {
+      if (t.capitalised() && !t.sentenceStart() && !titleCase) {
+        midSentence.putIfAbsent(t.key(), t.surface());
+      }
+    }
+    Map<String, String> names = new HashMap<>();
+    List<Token> nameZone = new ArrayList<>(titleTokens);
+    nameZone.addAll(lead);
+    for (Token t : nameZone) {
+      String key = t.key();
+      if (key.isEmpty() || STOP.contains(key)) {
+        continue;
+      }
+      boolean name = t.number() || t.acronym() || (t.capitalised() && midSentence.containsKey(key));
+      if (name) {
+        names.putIfAbsent(key, midSentence.getOrDefault(key, t.surface()));
+      }
+    }
+    return new TextFeatures(titleTerms, leadTerms, names, shingles(titleTokens, textTokens));
+  }
+
+  private static boolean isTitleCase(List<Token> tokens) {
+    int words = 0;
+    int caps = 0;
+    for (Token t : tokens) {
+      if (t.number() || t.surface().length() < 4) {
+        continue;
+      }
+      words++;
+      if (t.capitalised()) {
+        caps++;
+      }
+    }
+    return words >= 2 && caps * 10 >= words * 7;
+  }
+
+  private static List<String> terms(List<Token> tokens) {
+    List<String> out = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      String key = t.key();
+      if (key.length() > 1 && !STOP.contains(key) || t.number()) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
+
+  private static long[] shingles(List<Token> title, List<Token> text) {
+    List<String> words = new ArrayList<>(title.size() + text.size());
+    for (Token t : title) {
+      words.add(t.lower());
+    }
+    for (Token t : text) {
+      words.add(t.lower());
+    }
+    Set<Long> set = new HashSet<>();
+    for (int i = 0; i + 3 <= words.size(); i++) {
+      long h = 1125899906842597L;
+      for (int k = i; k < i + 3; k++) {
+        h = 31 * h + words.get(k).hashCode();
+        h ^= (h >>> 29);
+      }
+      set.add(h);
+    }
+    long[] out = set.stream().mapToLong(Long::longValue).sorted().toArray();
+    return out;
+  }
+
+  /** Jaccard and containment (overlap over the smaller set) of two sorted shingle arrays. */
+  static double[] overlap(long[] a, long[] b) {
+    int i = 0;
+    int j = 0;
+    int shared = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        shared++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    int union = a.length + b.length - shared;
+    int min = Math.min(a.length, b.length);
+    return new double[] {
+      union == 0 ? 0 : (double) shared / union, min == 0 ? 0 : (double) shared / min
+    };
+  }
+
+  static List<Token> tokens(String s) {
+    List<Token> out = new ArrayList<>();
+    Matcher m = TOKEN.matcher(s);
+    int last = 0;
+    boolean start = true;
+    while (m.find()) {
+      String gap = s.substring(last, m.start());
+      if (!out.isEmpty() && endsSentence(gap)) {
+        start = true;
+      }
+      out.add(new Token(m.group(), start));
+      start = false;
+      last = m.end();
+    }
+    return out;
+  }
+
+  private static boolean endsSentence(String gap) {
+    for (int i = 0; i < gap.length(); i++) {
+      char c = gap.charAt(i);
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '"' || c == '“'
+          || c == '—' || c == '|' || c == '(') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One word with its form and position. */
+  record Token(String surface, boolean sentenceStart) {
+
+    boolean capitalised() {
+      return Character.isUpperCase(surface.codePointAt(0));
+    }
+
+    boolean number() {
+      for (int i = 0; i < surface.length(); i++) {
+        if (Character.isDigit(surface.charAt(i))) {
+          return surface.length() >= 2;
+        }
+      }
+      return false;
+    }
+
+    boolean acronym() {
+      int letters = 0;
+      for (int i = 0; i < surface.length(); i++) {
+        char c = surface.charAt(i);
+        if (Character.isLetter(c)) {
+          if (!Character.isUpperCase(c)) {
+            return false;
+          }
+          letters++;
+        }
+      }
+      return letters >= 2 && letters <= 6;
+    }
+
+    String lower() {
+      return surface.toLowerCase(Locale.ROOT);
+    }
+
+    /** Lower case, possessive dropped, plural folded, thousands separators and dots removed. */
+    String key() {
+      String w = lower();
+      if (w.endsWith("'s") || w.endsWith("’s")) {
+        w = w.substring(0, w.length() - 2);
+      }
+      if (number()) {
+        return w.replace(",", "");
+      }
+      w = w.replace(".", "").replace(",", "");
+      int n = w.length();
+      if (n > 4 && w.endsWith("ies")) {
+        return w.substring(0, n - 3) + "y";
+      }
+      if (n > 4 && w.endsWith("sses")) {
+        return w.substring(0, n - 2);
+      }
+      if (n > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+        return w.substring(0, n - 1);
+      }
+      return w;
+    }
+  }
+}
