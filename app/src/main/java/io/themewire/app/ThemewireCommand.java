@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
       ExtractCommand.class,
       IngestCommand.class,
       ClassifyCommand.class,
+      StoriesCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       ReclassifyCommand.class,

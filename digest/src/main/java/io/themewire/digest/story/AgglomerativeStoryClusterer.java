@@ -55,6 +55,8 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
    * @param copyContainment least share of the shorter text's shingles found in the longer for a
    *     copy
    * @param copyMinShingles least shingles of the shorter text for containment to count
+   * @param nameMass summed rarity of shared names (1 per name found nowhere else) at which the name
+   *     similarity gets full credit
    */
   record Settings(
       double threshold,
@@ -66,10 +68,13 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
       Duration sameTimeWindow,
       Duration timeScale,
       double copyContainment,
-      int copyMinShingles) {
+      int copyMinShingles,
+      double nameMass,
+      double namelessFactor) {
 
     static final Settings DEFAULTS =
-        new Settings(0.26, 0.45, 2, 80, 0.55, 2, Duration.ofDays(3), Duration.ofDays(10), 0.8, 12);
+        new Settings(
+            0.20, 0.45, 2, 80, 0.55, 1, Duration.ofDays(3), Duration.ofDays(10), 0.8, 12, 1.0, 0.7);
 
     Settings {
       if (!(threshold > 0 && threshold < 1)) {
@@ -95,7 +100,9 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
           sameTimeWindow,
           timeScale,
           copyContainment,
-          copyMinShingles);
+          copyMinShingles,
+          nameMass,
+          namelessFactor);
     }
   }
 
@@ -120,23 +127,7 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
     }
     Corpus corpus = new Corpus(items, settings);
 
-    // Discussions attach to the item at the URL they discuss.
-    Map<String, Integer> byUrl = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      String key = urlKey(items.get(i).url());
-      if (key != null && !items.get(i).isDiscussion()) {
-        byUrl.putIfAbsent(key, i);
-      }
-    }
-    int[] discusses = new int[n];
-    Arrays.fill(discusses, -1);
-    for (int i = 0; i < n; i++) {
-      StoryItem it = items.get(i);
-      String target = urlKey(it.discusses());
-      if (target != null && byUrl.containsKey(target) && byUrl.get(target) != i) {
-        discusses[i] = byUrl.get(target);
-      }
-    }
+    int[] discusses = discussionTargets(items);
 
     // Similarities among the items that are not attached discussions.
     boolean[] active = new boolean[n];
@@ -196,6 +187,68 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
     stories.sort(
         Comparator.comparingInt((Story s) -> -s.members().size()).thenComparing(Story::id));
     return List.copyOf(stories);
+  }
+
+  /**
+   * For each item, the index of the item it discusses, or -1. A thread attaches to the non-thread
+   * item at the URL it discusses, else to the item whose id it names (a comment naming its thread's
+   * root); threads about the same absent article attach to the earliest of them that has a title.
+   * Chains (comment → thread → article) resolve to their end.
+   */
+  private static int[] discussionTargets(List<StoryItem> items) {
+    int n = items.size();
+    Map<String, Integer> byUrl = new HashMap<>();
+    Map<String, Integer> byId = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      byId.put(items.get(i).id(), i);
+      String key = urlKey(items.get(i).url());
+      if (key != null && !items.get(i).isDiscussion()) {
+        byUrl.putIfAbsent(key, i);
+      }
+    }
+    int[] target = new int[n];
+    Arrays.fill(target, -1);
+    Map<String, List<Integer>> orphans = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      String d = items.get(i).discusses();
+      if (d == null) {
+        continue;
+      }
+      Integer t = byUrl.get(urlKey(d));
+      if (t == null) {
+        t = byId.get(d);
+      }
+      if (t != null && t != i) {
+        target[i] = t;
+      } else if (t == null) {
+        orphans.computeIfAbsent(urlKey(d), k -> new ArrayList<>()).add(i);
+      }
+    }
+    for (List<Integer> thread : orphans.values()) {
+      thread.sort(
+          Comparator.comparing((Integer i) -> items.get(i).title().isEmpty())
+              .thenComparing(i -> items.get(i), SOURCE_FIRST));
+      for (int i : thread.subList(1, thread.size())) {
+        target[i] = thread.get(0);
+      }
+    }
+    int[] resolved = new int[n];
+    for (int i = 0; i < n; i++) {
+      int t = target[i];
+      int steps = 0;
+      while (t >= 0 && target[t] >= 0 && target[t] != i && steps++ < n) {
+        t = target[t];
+      }
+      resolved[i] = t == i ? -1 : t;
+    }
+    // A cycle (a discusses b, b discusses a) leaves its lowest member as the article.
+    for (int i = 0; i < n; i++) {
+      if (resolved[i] >= 0 && resolved[resolved[i]] >= 0) {
+        int lo = Math.min(i, resolved[i]);
+        resolved[lo] = -1;
+      }
+    }
+    return resolved;
   }
 
   private static int groupRep(Map<Integer, List<Integer>> groups, int root) {
@@ -580,23 +633,45 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
       return s;
     }
 
-    double nameCosine(int a, int b) {
+    /**
+     * How strongly the distinguishing tokens say "same event", 0..1: their IDF-weighted cosine,
+     * scaled down unless the shared tokens are rare enough to carry weight (one rare shared name
+     * counts for about three quarters, one that half the items share for little). The outlet's own
+     * name (a token inside the item's host) does not count between two items of one site.
+     */
+    double nameSimilarity(int a, int b) {
       String[] na = names[a];
       String[] nb = names[b];
+      boolean sameSite = site(a) != null && site(a).equals(site(b));
       double s = 0;
+      double mass = 0;
       int i = 0;
       int j = 0;
       while (i < na.length && j < nb.length) {
         int c = na[i].compareTo(nb[j]);
         if (c == 0) {
-          s += nameWeights[a][i++] * nameWeights[b][j++];
+          if (!(sameSite && site(a).contains(na[i]))) {
+            s += nameWeights[a][i] * nameWeights[b][j];
+            mass += rarity(na[i]);
+          }
+          i++;
+          j++;
         } else if (c < 0) {
           i++;
         } else {
           j++;
         }
       }
-      return s;
+      return s * Math.min(1, mass / settings.nameMass());
+    }
+
+    /** 1 for a token in one item only, towards 0 for one in every item. */
+    double rarity(String term) {
+      return Math.log((1.0 + n) / (1.0 + df.getOrDefault(term, 0))) / Math.log(1.0 + n + 1e-9);
+    }
+
+    private String site(int i) {
+      return items.get(i).site();
     }
 
     double containment(int a, int b) {
@@ -615,13 +690,19 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
 
     /** The similarity of two items, 0..1. */
     double similarity(int a, int b) {
-      double cos = cosine(a, b);
-      double nameCos = nameCosine(a, b);
-      double w = settings.nameWeight();
-      if (names[a].length == 0 || names[b].length == 0) {
-        w = 0;
+      if (items.get(a).isDiscussion() && items.get(b).isDiscussion()) {
+        // Two threads are one story only through the article both discuss.
+        return 0;
       }
-      double s = (1 - w) * cos + w * nameCos;
+      double cos = cosine(a, b);
+      double nameCos = nameSimilarity(a, b);
+      double s;
+      if (names[a].length == 0 || names[b].length == 0) {
+        // Nothing names the event (an essay, an opinion piece): words alone must carry it.
+        s = cos * settings.namelessFactor();
+      } else {
+        s = (1 - settings.nameWeight()) * cos + settings.nameWeight() * nameCos;
+      }
       if (nameCos == 0
           && names[a].length >= settings.minNames()
           && names[b].length >= settings.minNames()) {

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param site host of the item's URL without {@code www.} (e.g. {@code staffeng.com}), or null
  * @param url the item's canonical URL, or null
  * @param kind what kind of source it came from, or null when unknown
- * @param discusses canonical URL of the article a discussion thread is about, or null
+ * @param discusses canonical URL of the article a discussion thread is about; for a comment in a
+ *     thread about no article, the id of the thread's root item; else null
  */
 public record StoryItem(
     String id,
@@ -62,7 +63,9 @@ public record StoryItem(
         url == null ? null : siteOf(url.value()),
         url == null ? null : url.value(),
         item.source().kind(),
-        item.discusses() == null ? null : item.discusses().value());
+        item.discusses() != null
+            ? item.discusses().value()
+            : item.threadId() != null ? item.threadId().value() : null);
   }
 
   /** Whether this item is a discussion thread (by its kind or because it discusses a URL). */

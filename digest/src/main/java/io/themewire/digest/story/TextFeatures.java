@@ -195,6 +195,43 @@ final class TextFeatures {
           "ms",
           "dr");
 
+  private static final Set<String> CALENDAR =
+      Set.of(
+          "monday",
+          "tuesday",
+          "wednesday",
+          "thursday",
+          "friday",
+          "saturday",
+          "sunday",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "jan",
+          "feb",
+          "mar",
+          "apr",
+          "jun",
+          "jul",
+          "aug",
+          "sep",
+          "sept",
+          "oct",
+          "nov",
+          "dec",
+          "today",
+          "yesterday",
+          "tomorrow");
+
   /** Title terms, each once per occurrence (weighted by the caller). */
   final List<String> titleTerms;
 
@@ -243,7 +280,7 @@ final class TextFeatures {
     nameZone.addAll(lead);
     for (Token t : nameZone) {
       String key = t.key();
-      if (key.isEmpty() || STOP.contains(key)) {
+      if (key.isEmpty() || STOP.contains(key) || t.calendarWord() || t.contraction()) {
         continue;
       }
       boolean name = t.number() || t.acronym() || (t.capitalised() && midSentence.containsKey(key));
@@ -366,6 +403,26 @@ final class TextFeatures {
         }
       }
       return false;
+    }
+
+    /**
+     * Weekday and month names and years: every report dates itself, so these say when, not which
+     * event. (They still count in the cosine.)
+     */
+    boolean calendarWord() {
+      String w = lower();
+      if (w.length() == 4
+          && (w.startsWith("19") || w.startsWith("20"))
+          && w.chars().allMatch(Character::isDigit)) {
+        return true;
+      }
+      return CALENDAR.contains(w);
+    }
+
+    /** A contraction of a function word ({@code I'm}, {@code We've}): capitalised by grammar. */
+    boolean contraction() {
+      int q = Math.max(surface.indexOf('\''), surface.indexOf('’'));
+      return q > 0 && STOP.contains(surface.substring(0, q).toLowerCase(Locale.ROOT));
     }
 
     boolean acronym() {

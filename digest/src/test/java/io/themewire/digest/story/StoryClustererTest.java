@@ -135,6 +135,37 @@ class StoryClustererTest {
   }
 
   @Test
+  void commentsOfAThreadAboutNoArticle_joinTheThreadRoot() {
+    StoryItem root =
+        new StoryItem(
+            "root",
+            "Ask: anyone else moving back from management?",
+            "I am thinking about it.",
+            DAY,
+            "forum.example",
+            "https://forum.example/t/1",
+            SourceKind.DISCUSSION,
+            null);
+    StoryItem c1 =
+        new StoryItem(
+            "c1", "", "Yes, last year.", DAY, "forum.example", null, SourceKind.DISCUSSION, "root");
+    StoryItem c2 =
+        new StoryItem(
+            "c2", "", "No regrets.", DAY, "forum.example", null, SourceKind.DISCUSSION, "root");
+
+    List<Story> stories = clusterer.cluster(List.of(c2, root, c1, QUAKES.get(0)));
+
+    Story thread = stories.get(0);
+    assertThat(thread.members())
+        .extracting(m -> m.item().id(), StoryMember::role)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("root", MemberRole.SOURCE),
+            org.assertj.core.groups.Tuple.tuple("c1", MemberRole.DISCUSSION),
+            org.assertj.core.groups.Tuple.tuple("c2", MemberRole.DISCUSSION));
+    assertThat(thread.headline()).isEqualTo(root.title());
+  }
+
+  @Test
   void sameTopicMonthsApart_areTwoStories() {
     StoryItem early =
         item(
