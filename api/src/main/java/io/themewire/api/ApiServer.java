@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.themewire.index.ArticleReader;
+import io.themewire.index.search.SearchUnavailableException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -163,6 +164,13 @@ public final class ApiServer implements AutoCloseable {
               }
               options.routes().forEach(group -> group.register(config));
               config.routes.exception(ApiProblem.class, (e, ctx) -> problem(ctx, e));
+              config.routes.exception(
+                  SearchUnavailableException.class,
+                  (e, ctx) -> {
+                    ctx.header("Retry-After", "1");
+                    problem(
+                        ctx, new ApiProblem(503, e.reason(), "Search unavailable", e.getMessage()));
+                  });
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {

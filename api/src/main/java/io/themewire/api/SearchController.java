@@ -48,9 +48,6 @@ final class SearchController {
         problems.add("sort must be 'relevance' or 'date'");
       }
     }
-    if (q != null && q.length() > 4 * 1024) {
-      problems.add("q is longer than 4096 characters");
-    }
     if (!problems.isEmpty()) {
       throw ApiProblem.badRequest("invalid-parameter", String.join("; ", problems));
     }

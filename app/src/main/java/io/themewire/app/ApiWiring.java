@@ -1,6 +1,8 @@
 package io.themewire.app;
 
 import io.themewire.api.ApiServer;
+import io.themewire.api.ItemIntake;
+import io.themewire.api.ItemRoutes;
 import io.themewire.api.PageRoutes;
 import io.themewire.index.ArticleReader;
 
@@ -19,5 +21,13 @@ final class ApiWiring {
     return ApiServer.Options.of(wiring.themeInfos())
         .withMetrics(wiring.meters())
         .withRoutes(PageRoutes.bundled());
+  }
+
+  /**
+   * {@code options} plus the routes a process that writes the index adds ({@code run}): {@code POST
+   * /api/items} through {@code intake}, behind the settings' API key.
+   */
+  static ApiServer.Options writable(ApiServer.Options options, Wiring wiring, ItemIntake intake) {
+    return options.withRoutes(new ItemRoutes(intake, wiring.settings().apiKey()));
   }
 }

@@ -172,6 +172,17 @@ final class RunCommand implements Callable<Integer> {
     }
     Polling polling = Polling.open(wiring, all, clock, new Random());
     ApiServer server;
+    WalItemIntake intake;
+    try {
+      intake =
+          new WalItemIntake(
+              polling.index, wiring.lazyClassifier(), wiring.settings().dataDir(), clock);
+      intake.replay();
+    } catch (IOException | RuntimeException e) {
+      polling.close();
+      wiring.close();
+      throw e;
+    }
     try {
       PollSchedule schedule = polling.polling.schedule();
       ApiSourceRegistry registry =
@@ -179,12 +190,13 @@ final class RunCommand implements Callable<Integer> {
       server =
           ApiServer.start(
               polling.index,
-              ApiWiring.options(wiring, polling.index)
+              ApiWiring.writable(ApiWiring.options(wiring, polling.index), wiring, intake)
                   .withSources(() -> statuses(schedule.health()))
                   .withRegistry(registry, wiring.settings().apiKey()),
               host,
               port);
     } catch (RuntimeException e) {
+      intake.close();
       polling.close();
       wiring.close();
       throw e;
@@ -216,6 +228,7 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       try {
         server.close();
+        intake.close();
       } finally {
         try {
           polling.close();

@@ -19,13 +19,18 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a benchmark: 'extraction' (quality and speed on the shared article corpus) or"
           + " 'classify' (items/s of the classify stage against bare CoreNLP, short posts and"
-          + " 800-word articles, and heap)."
+          + " 800-word articles, and heap) or 'pipeline' (themewire run --once to a committed"
+          + " index against themewire classify alone, whole processes, and ingest-to-searchable"
+          + " latency of POST /api/items)."
     })
 public final class Bench implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "BENCHMARK", description = "extraction or classify")
+  @Parameters(
+      index = "0",
+      paramLabel = "BENCHMARK",
+      description = "extraction, classify or pipeline")
   String which;
 
   @Option(
@@ -46,6 +51,13 @@ public final class Bench implements Callable<Integer> {
       paramLabel = "N",
       description = "extraction: also list the N pages with the lowest F1.")
   int worst;
+
+  @Option(
+      names = "--posts",
+      defaultValue = "8000",
+      paramLabel = "N[,N...]",
+      description = "pipeline: corpus sizes in posts, comma-separated (default: ${DEFAULT-VALUE}).")
+  String posts;
 
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Bench());
@@ -76,15 +88,24 @@ public final class Bench implements Callable<Integer> {
               Corpus.load(dir.resolve("article-extraction")), rounds, worst, out, bar);
       case "classify" ->
           ClassifyBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
+      case "pipeline" ->
+          PipelineBenchmark.run(
+              home(), PipelineBenchmark.sizes(posts), rounds, out, progress("pipeline"));
       default ->
           throw new CommandLine.ParameterException(
-              spec.commandLine(), "unknown benchmark '" + which + "': use extraction or classify");
+              spec.commandLine(),
+              "unknown benchmark '" + which + "': use extraction, classify or pipeline");
     }
     if (System.console() != null) {
       System.err.println();
     }
     out.flush();
     return 0;
+  }
+
+  private static Path home() {
+    String home = System.getenv("THEMEWIRE_HOME");
+    return Path.of(home == null ? "." : home).toAbsolutePath().normalize();
   }
 
   private static Path defaultCorpora() {

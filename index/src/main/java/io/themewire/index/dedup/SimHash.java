@@ -28,6 +28,13 @@ public final class SimHash {
   /** Word 3-gram resemblance (Jaccard) from which a candidate is a copy. */
   public static final double MIN_RESEMBLANCE = 0.7;
 
+  /**
+   * Share of the shorter text's word 3-grams found in the longer from which a candidate is a copy:
+   * a syndicated copy adds or drops chrome at its edges and keeps the rest whole, while a template
+   * filled in with other details loses three 3-grams for every changed word.
+   */
+  public static final double MIN_CONTAINMENT = 0.9;
+
   /** Frequent English words of four letters or more, left out of fingerprints. */
   private static final java.util.Set<String> COMMON =
       java.util.Set.of(
@@ -103,6 +110,24 @@ public final class SimHash {
       }
     }
     return (double) common / (x.size() + y.size() - common);
+  }
+
+  /** Share of the smaller set of word 3-grams of two texts found in the other, 0 to 1. */
+  public static double containment(String a, String b) {
+    java.util.Set<String> x = shingles(a);
+    java.util.Set<String> y = shingles(b);
+    if (x.isEmpty() || y.isEmpty()) {
+      return 0;
+    }
+    java.util.Set<String> small = x.size() <= y.size() ? x : y;
+    java.util.Set<String> large = small == x ? y : x;
+    int common = 0;
+    for (String s : small) {
+      if (large.contains(s)) {
+        common++;
+      }
+    }
+    return (double) common / small.size();
   }
 
   private static java.util.Set<String> shingles(String text) {

@@ -4,11 +4,16 @@ import io.themewire.core.message.CanonicalUrl;
 import io.themewire.core.message.ClassifiedItem;
 import io.themewire.core.message.ItemId;
 import io.themewire.core.message.RawItem;
+import io.themewire.core.message.SourceKind;
 import io.themewire.index.dedup.SimHash;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
@@ -42,8 +47,14 @@ final class CopyMergingWriter implements AutoCloseable {
    */
   private final Map<ItemId, Pending> pending = new LinkedHashMap<>();
 
-  /** A write not yet visible to the merging reader, with its fingerprint (null: too short). */
-  private record Pending(ClassifiedItem item, Long fingerprint) {}
+  /**
+   * A write not yet visible to the merging reader, with its fingerprint (null: too short) and the
+   * ids of the copies merged into it.
+   */
+  private record Pending(ClassifiedItem item, Long fingerprint, Set<String> mergedIds) {}
+
+  /** What is stored for an id: the item and the ids of the copies merged into it. */
+  private record Stored(ClassifiedItem item, Set<String> mergedIds) {}
 
   /** {@code searchers} must be opened on {@code writer} (near-real-time). */
   CopyMergingWriter(IndexWriter writer, Searchers searchers) {
@@ -53,13 +64,15 @@ final class CopyMergingWriter implements AutoCloseable {
 
   synchronized void upsert(ClassifiedItem item) throws IOException {
     Long fingerprint = SimHash.of(item.item().text());
-    ClassifiedItem stored = merge(item, fingerprint);
+    Stored merged = merge(item, fingerprint);
+    ClassifiedItem stored = merged.item();
     if (!stored.item().contentHash().equals(item.item().contentHash())) {
       fingerprint = SimHash.of(stored.item().text()); // the write kept an earlier text
     }
-    writer.updateDocument(
-        new Term(IndexSchema.ID, stored.id().value()), IndexSchema.toDocument(stored, fingerprint));
-    pending.put(stored.id(), new Pending(stored, fingerprint));
+    Document doc = IndexSchema.toDocument(stored, fingerprint);
+    IndexSchema.addMergedIds(doc, merged.mergedIds());
+    writer.updateDocument(new Term(IndexSchema.ID, stored.id().value()), doc);
+    pending.put(stored.id(), new Pending(stored, fingerprint, merged.mergedIds()));
     if (pending.size() >= PENDING_LIMIT) {
       refreshWrites();
     }
@@ -94,19 +107,30 @@ final class CopyMergingWriter implements AutoCloseable {
   }
 
   /** The newest version of an item for merging: a pending write, else the current reader's. */
-  private Optional<ClassifiedItem> latest(ItemId id) throws IOException {
+  private Optional<Stored> latest(ItemId id) throws IOException {
     Pending p = pending.get(id);
     if (p != null) {
-      return Optional.of(p.item());
+      return Optional.of(new Stored(p.item(), p.mergedIds()));
     }
     return searchers.current(
         searcher -> {
           TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.ID, id.value())), 1);
           return top.scoreDocs.length == 0
               ? Optional.empty()
-              : Optional.of(
-                  IndexSchema.item(searcher.storedFields().document(top.scoreDocs[0].doc)));
+              : Optional.of(stored(searcher.storedFields().document(top.scoreDocs[0].doc)));
         });
+  }
+
+  private static Stored stored(Document d) {
+    return new Stored(
+        IndexSchema.item(d), new TreeSet<>(Arrays.asList(d.getValues(IndexSchema.ALSO_ID))));
+  }
+
+  /** {@code ids} and {@code copy}'s id. */
+  private static Set<String> plus(Set<String> ids, ItemId copy) {
+    Set<String> all = new TreeSet<>(ids);
+    all.add(copy.value());
+    return all;
   }
 
   /**
@@ -117,19 +141,20 @@ final class CopyMergingWriter implements AutoCloseable {
    *       lists the other source;
    *   <li>the same id from the same source: the new version, keeping the copies and sources
    *       gathered so far;
-   *   <li>a new id whose text is a near-copy of a stored item (fingerprints at most {@value
-   *       SimHash#MAX_DISTANCE} bits apart, word 3-grams at least {@value SimHash#MIN_RESEMBLANCE}
-   *       alike): the stored item, listing this copy's URL and source — a syndicated story stays
-   *       one item.
+   *   <li>a new id that {@link #isCopy is a copy} of a stored item: the stored item, listing this
+   *       copy's URL, source and id — a syndicated story stays one item, and the copy's id still
+   *       finds it.
    * </ul>
    */
-  private ClassifiedItem merge(ClassifiedItem item, Long fingerprint) throws IOException {
+  private Stored merge(ClassifiedItem item, Long fingerprint) throws IOException {
     RawItem raw = item.item();
-    Optional<ClassifiedItem> existing = latest(item.id());
+    Optional<Stored> existing = latest(item.id());
     if (existing.isPresent()) {
-      RawItem old = existing.get().item();
+      ClassifiedItem was = existing.get().item();
+      RawItem old = was.item();
       if (!old.source().id().equals(raw.source().id())) {
-        return existing.get().withItem(old.alsoSeen(null, raw.source().id()));
+        return new Stored(
+            was.withItem(old.alsoSeen(null, raw.source().id())), existing.get().mergedIds());
       }
       RawItem kept = raw;
       for (CanonicalUrl u : old.alsoAt()) {
@@ -138,28 +163,70 @@ final class CopyMergingWriter implements AutoCloseable {
       for (String src : old.alsoIn()) {
         kept = kept.alsoSeen(null, src);
       }
-      return item.withItem(kept);
+      return new Stored(item.withItem(kept), existing.get().mergedIds());
     }
     if (fingerprint == null) {
-      return item;
+      return new Stored(item, Set.of());
     }
-    Optional<ClassifiedItem> original = nearCopyOf(fingerprint, item.id(), raw.text());
+    Optional<Stored> original = nearCopyOf(fingerprint, raw);
     if (original.isEmpty()) {
-      return item;
+      return new Stored(item, Set.of());
     }
-    RawItem copyOf = original.get().item();
-    return original.get().withItem(copyOf.alsoSeen(raw.url(), raw.source().id()));
+    ClassifiedItem into = original.get().item();
+    return new Stored(
+        into.withItem(into.item().alsoSeen(raw.url(), raw.source().id())),
+        plus(original.get().mergedIds(), item.id()));
   }
 
-  private Optional<ClassifiedItem> nearCopyOf(long fingerprint, ItemId self, String text)
-      throws IOException {
+  /**
+   * Whether {@code copy} is a copy of {@code original} — one text published twice — rather than a
+   * second post that happens to share sentences with it (a template, a quoted paragraph):
+   *
+   * <ul>
+   *   <li>both have enough text to tell ({@value SimHash#MIN_WORDS} words, checked by the caller
+   *       through the fingerprints);
+   *   <li>posts and comments of a discussion network are merged only with posts by the same named
+   *       author: two people writing the same words are two posts;
+   *   <li>over the whole text, word 3-grams at least {@value SimHash#MIN_RESEMBLANCE} alike
+   *       (Jaccard) and at least {@value SimHash#MIN_CONTAINMENT} of the shorter text's 3-grams in
+   *       the longer one, so that changed details scattered through a template keep it apart.
+   * </ul>
+   */
+  static boolean isCopy(RawItem copy, RawItem original) {
+    if (copy.id().equals(original.id())) {
+      return false;
+    }
+    if ((networkPost(copy) || networkPost(original))
+        && !sameAuthor(copy.author(), original.author())) {
+      return false;
+    }
+    return SimHash.resemblance(copy.text(), original.text()) >= SimHash.MIN_RESEMBLANCE
+        && SimHash.containment(copy.text(), original.text()) >= SimHash.MIN_CONTAINMENT;
+  }
+
+  private static boolean networkPost(RawItem item) {
+    SourceKind kind = item.source().kind();
+    return kind == SourceKind.POST
+        || kind == SourceKind.DISCUSSION
+        || item.parentId() != null
+        || item.threadId() != null;
+  }
+
+  private static boolean sameAuthor(String a, String b) {
+    return a != null
+        && b != null
+        && !a.isBlank()
+        && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
+  }
+
+  private Optional<Stored> nearCopyOf(long fingerprint, RawItem raw) throws IOException {
     int checks = 0;
     for (Pending p : pending.values()) {
       if (p.fingerprint() != null
-          && !p.item().id().equals(self)
+          && !p.item().id().equals(raw.id())
           && SimHash.distance(fingerprint, p.fingerprint()) <= SimHash.MAX_DISTANCE) {
-        if (SimHash.resemblance(text, p.item().item().text()) >= SimHash.MIN_RESEMBLANCE) {
-          return Optional.of(p.item());
+        if (isCopy(raw, p.item().item())) {
+          return Optional.of(new Stored(p.item(), p.mergedIds()));
         }
         if (++checks >= MAX_COPY_CHECKS) {
           return Optional.empty();
@@ -171,22 +238,25 @@ final class CopyMergingWriter implements AutoCloseable {
       anyBand.add(
           new TermQuery(new Term(IndexSchema.SIMHASH_BAND, band)), BooleanClause.Occur.SHOULD);
     }
-    return searchers.current(
-        searcher -> bandMatch(searcher, anyBand.build(), fingerprint, self, text));
+    return searchers.current(searcher -> bandMatch(searcher, anyBand.build(), fingerprint, raw));
   }
 
-  private static Optional<ClassifiedItem> bandMatch(
-      IndexSearcher searcher, BooleanQuery anyBand, long fingerprint, ItemId self, String text)
+  private Optional<Stored> bandMatch(
+      IndexSearcher searcher, BooleanQuery anyBand, long fingerprint, RawItem raw)
       throws IOException {
     for (ScoreDoc sd : searcher.search(anyBand, MAX_COPY_CHECKS).scoreDocs) {
       Document d = searcher.storedFields().document(sd.doc);
-      if (d.get(IndexSchema.ID).equals(self.value()) || d.getField(IndexSchema.SIMHASH) == null) {
-        continue;
+      if (d.get(IndexSchema.ID).equals(raw.id().value())
+          || d.getField(IndexSchema.SIMHASH) == null
+          || pending.containsKey(new ItemId(d.get(IndexSchema.ID)))) {
+        continue; // a pending write is newer than this document and was checked above
       }
       long other = d.getField(IndexSchema.SIMHASH).numericValue().longValue();
-      if (SimHash.distance(fingerprint, other) <= SimHash.MAX_DISTANCE
-          && SimHash.resemblance(text, d.get(IndexSchema.TEXT)) >= SimHash.MIN_RESEMBLANCE) {
-        return Optional.of(IndexSchema.item(d));
+      if (SimHash.distance(fingerprint, other) <= SimHash.MAX_DISTANCE) {
+        Stored candidate = stored(d);
+        if (isCopy(raw, candidate.item().item())) {
+          return Optional.of(candidate);
+        }
       }
     }
     return Optional.empty();

@@ -1,6 +1,7 @@
 package io.themewire.index.lucene;
 
 import io.themewire.index.search.QueryException;
+import io.themewire.index.search.QueryLimits;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -12,17 +13,18 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
- * User query syntax (classic Lucene) under guards: at most {@value #MAX_QUERY_CHARS} characters,
- * nesting at most {@value #MAX_DEPTH} deep, no leading wildcards, no regular expressions, at most
- * {@value #MAX_CLAUSES} clauses after expansion. Unfielded terms search title (boost 2) and text;
- * terms are AND'ed. A refusal is a {@link QueryException} with a stable reason. Thread-safe (a new
- * Lucene parser per call).
+ * User query syntax (classic Lucene) under the guards of {@link QueryLimits}: at most {@code
+ * maxQueryChars} characters (default {@value #MAX_QUERY_CHARS}), nesting at most {@code maxDepth}
+ * deep (default {@value #MAX_DEPTH}), no leading wildcards, no regular expressions, at most {@value
+ * #MAX_CLAUSES} clauses after expansion (Lucene's clause cap is one per JVM). Unfielded terms
+ * search title (boost 2) and text; terms are AND'ed. A refusal is a {@link QueryException} with a
+ * stable reason. Thread-safe (a new Lucene parser per call).
  */
 final class GuardedQueryParser {
 
-  static final int MAX_QUERY_CHARS = 1024;
-  static final int MAX_DEPTH = 32;
-  static final int MAX_CLAUSES = 1024;
+  static final int MAX_QUERY_CHARS = QueryLimits.DEFAULT_MAX_QUERY_CHARS;
+  static final int MAX_DEPTH = QueryLimits.DEFAULT_MAX_DEPTH;
+  static final int MAX_CLAUSES = QueryLimits.DEFAULT_MAX_CLAUSES;
 
   private static final String REGEX_REFUSED = "regular expressions are not supported";
 
@@ -31,9 +33,17 @@ final class GuardedQueryParser {
   }
 
   private final Analyzer analyzer;
+  private final int maxQueryChars;
+  private final int maxDepth;
 
   GuardedQueryParser(Analyzer analyzer) {
+    this(analyzer, QueryLimits.DEFAULTS);
+  }
+
+  GuardedQueryParser(Analyzer analyzer, QueryLimits limits) {
     this.analyzer = analyzer;
+    this.maxQueryChars = limits.maxQueryChars();
+    this.maxDepth = limits.maxDepth();
   }
 
   /** Parses user query syntax under the guards; blank means everything. */
@@ -41,27 +51,27 @@ final class GuardedQueryParser {
     if (q.isBlank() || q.strip().equals("*") || q.strip().equals("*:*")) {
       return new MatchAllDocsQuery();
     }
-    if (q.length() > MAX_QUERY_CHARS) {
+    if (q.length() > maxQueryChars) {
       throw new QueryException(
           "query-too-long",
-          "query is " + q.length() + " characters; the limit is " + MAX_QUERY_CHARS);
+          "query is " + q.length() + " characters; the limit is " + maxQueryChars);
     }
     int depth = 0;
-    int maxDepth = 0;
+    int deepest = 0;
     for (int i = 0; i < q.length(); i++) {
       char c = q.charAt(i);
       if (c == '\\') {
         i++;
       } else if (c == '(') {
-        maxDepth = Math.max(maxDepth, ++depth);
+        deepest = Math.max(deepest, ++depth);
       } else if (c == ')') {
         depth--;
       }
     }
-    if (maxDepth > MAX_DEPTH) {
+    if (deepest > maxDepth) {
       throw new QueryException(
           "query-too-deep",
-          "query nests " + maxDepth + " levels of parentheses; the limit is " + MAX_DEPTH);
+          "query nests " + deepest + " levels of parentheses; the limit is " + maxDepth);
     }
     MultiFieldQueryParser parser =
         new MultiFieldQueryParser(

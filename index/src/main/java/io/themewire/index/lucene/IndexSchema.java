@@ -48,6 +48,9 @@ final class IndexSchema {
   static final String SIMHASH = "simhash";
   static final String SIMHASH_BAND = "simhash_band";
 
+  /** Ids of the copies merged into this item: each stays retrievable by its own id. */
+  static final String ALSO_ID = "also_id";
+
   /** Fields indexed as one untokenised term. */
   static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, KIND, THEME, PRIMARY, HASH, MODEL);
 
@@ -101,6 +104,13 @@ final class IndexSchema {
     }
     doc.add(new StoredField(JSON, Topic.ITEMS_CLASSIFIED.codec().encodeToString(c)));
     return doc;
+  }
+
+  /** Adds the ids of copies merged into the document's item ({@link #ALSO_ID}). */
+  static void addMergedIds(Document doc, java.util.Collection<String> ids) {
+    for (String id : ids) {
+      doc.add(new StringField(ALSO_ID, id, Field.Store.YES));
+    }
   }
 
   /** The item stored in a document read with (at least) its {@link #JSON} field. */

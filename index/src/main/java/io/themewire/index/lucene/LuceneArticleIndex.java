@@ -5,6 +5,7 @@ import io.themewire.core.message.ClassifiedItem;
 import io.themewire.core.message.ItemId;
 import io.themewire.index.ArticleIndex;
 import io.themewire.index.search.Discussion;
+import io.themewire.index.search.QueryLimits;
 import io.themewire.index.search.SearchRequest;
 import io.themewire.index.search.SearchResult;
 import io.themewire.index.search.ThemeCount;
@@ -41,22 +42,27 @@ public final class LuceneArticleIndex implements ArticleIndex {
   private final CopyMergingWriter writer;
   private final LuceneArticleReader reader;
 
-  private LuceneArticleIndex(Path dir) throws IOException {
+  private LuceneArticleIndex(Path dir, QueryLimits limits) throws IOException {
     this.directory = FSDirectory.open(dir);
     Analyzer analyzer = IndexSchema.analyzer();
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
     IndexWriter w = new IndexWriter(directory, config);
-    this.searchers = new Searchers(new SearcherManager(w, null));
+    this.searchers = new Searchers(new SearcherManager(w, null), limits);
     this.writer = new CopyMergingWriter(w, searchers);
     this.reader = new LuceneArticleReader(searchers, analyzer, null);
   }
 
   /** Opens (or creates) the index in {@code dir} for reading and writing. */
   public static LuceneArticleIndex open(Path dir) throws IOException {
+    return open(dir, QueryLimits.DEFAULTS);
+  }
+
+  /** Opens (or creates) the index in {@code dir}, searching under {@code limits}. */
+  public static LuceneArticleIndex open(Path dir, QueryLimits limits) throws IOException {
     Files.createDirectories(dir);
-    return new LuceneArticleIndex(dir);
+    return new LuceneArticleIndex(dir, limits);
   }
 
   /**
@@ -68,6 +74,11 @@ public final class LuceneArticleIndex implements ArticleIndex {
    */
   public static LuceneArticleReader openReadOnly(Path dir) throws IOException {
     return LuceneArticleReader.open(dir);
+  }
+
+  /** The searchers of this index (tests). */
+  Searchers searchers() {
+    return searchers;
   }
 
   /** The read side of this index (closing it is a no-op: this index owns it). */

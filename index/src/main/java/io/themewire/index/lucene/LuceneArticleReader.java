@@ -5,6 +5,7 @@ import io.themewire.core.message.ClassifiedItem;
 import io.themewire.core.message.ItemId;
 import io.themewire.index.ArticleReader;
 import io.themewire.index.search.Discussion;
+import io.themewire.index.search.QueryLimits;
 import io.themewire.index.search.SearchRequest;
 import io.themewire.index.search.SearchResult;
 import io.themewire.index.search.ThemeCount;
@@ -62,6 +63,15 @@ public final class LuceneArticleReader implements ArticleReader {
    * @throws NoSuchFileException when there is no index in {@code dir}
    */
   public static LuceneArticleReader open(Path dir) throws IOException {
+    return open(dir, QueryLimits.DEFAULTS);
+  }
+
+  /**
+   * Opens an existing index for reading only, searching under {@code limits}.
+   *
+   * @throws NoSuchFileException when there is no index in {@code dir}
+   */
+  public static LuceneArticleReader open(Path dir, QueryLimits limits) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new NoSuchFileException(dir.toString(), null, "no index");
     }
@@ -71,7 +81,9 @@ public final class LuceneArticleReader implements ArticleReader {
         throw new NoSuchFileException(dir.toString(), null, "no index");
       }
       return new LuceneArticleReader(
-          new Searchers(new SearcherManager(directory, null)), IndexSchema.analyzer(), directory);
+          new Searchers(new SearcherManager(directory, null), limits),
+          IndexSchema.analyzer(),
+          directory);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -85,14 +97,23 @@ public final class LuceneArticleReader implements ArticleReader {
 
   @Override
   public Optional<ClassifiedItem> get(ItemId id) throws IOException {
-    return findDoc(id).map(IndexSchema::item);
+    Optional<Document> own = findDoc(id);
+    return (own.isPresent() ? own : findDoc(IndexSchema.ALSO_ID, id)).map(IndexSchema::item);
   }
 
   /** The stored document of an item, or empty. */
   Optional<Document> findDoc(ItemId id) throws IOException {
+    return findDoc(IndexSchema.ID, id);
+  }
+
+  /**
+   * The stored document whose {@code field} holds {@code id} ({@link IndexSchema#ID}: the item's
+   * own; {@link IndexSchema#ALSO_ID}: the item a copy was merged into), or empty.
+   */
+  private Optional<Document> findDoc(String field, ItemId id) throws IOException {
     return searchers.fresh(
         searcher -> {
-          TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.ID, id.value())), 1);
+          TopDocs top = searcher.search(new TermQuery(new Term(field, id.value())), 1);
           if (top.scoreDocs.length == 0) {
             return Optional.empty();
           }
@@ -102,7 +123,7 @@ public final class LuceneArticleReader implements ArticleReader {
 
   @Override
   public void scan(Consumer<ClassifiedItem> consumer) throws IOException {
-    searchers.fresh(
+    searchers.freshUnbudgeted(
         searcher -> {
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Bits live = leaf.reader().getLiveDocs();

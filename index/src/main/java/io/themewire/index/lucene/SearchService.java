@@ -51,7 +51,7 @@ final class SearchService {
   SearchService(Searchers searchers, Analyzer analyzer) {
     this.searchers = searchers;
     this.analyzer = analyzer;
-    this.parser = new GuardedQueryParser(analyzer);
+    this.parser = new GuardedQueryParser(analyzer, searchers.limits());
   }
 
   SearchResult search(SearchRequest request) throws IOException {

@@ -28,7 +28,9 @@ public record SearchRequest(
     int size) {
 
   public static final int DEFAULT_SIZE = 10;
-  public static final int MAX_SIZE = 100;
+
+  /** See {@link QueryLimits#maxSize()}. */
+  public static final int MAX_SIZE = QueryLimits.DEFAULT_MAX_SIZE;
 
   /** Result order. */
   public enum Sort {

@@ -259,7 +259,9 @@ class LuceneArticleIndexTest {
     index.upsert(copy);
     index.commit();
 
-    assertThat(index.get(copy.id())).isEmpty();
+    assertThat(index.get(copy.id()).orElseThrow().id())
+        .as("the copy's own id finds the item it was merged into")
+        .isEqualTo(original.id());
     io.themewire.core.message.RawItem kept = index.get(original.id()).orElseThrow().item();
     assertThat(kept.alsoAt()).containsExactly(copy.item().url());
     assertThat(index.count()).isEqualTo(4);

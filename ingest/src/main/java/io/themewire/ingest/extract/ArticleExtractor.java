@@ -42,9 +42,16 @@ public final class ArticleExtractor {
           "(?i)article|content|entry|\\bmain\\b|\\bpost\\b|post-body|story|body-text|prose");
   private static final Pattern URL_DATE =
       Pattern.compile("/(20\\d\\d|19\\d\\d)/(\\d{1,2})/(\\d{1,2})/");
+
+  /**
+   * Never article text. The raw-text elements among them (title, textarea, xmp, plaintext, noembed,
+   * noframes) matter most: one left open in the body swallows the rest of the page, markup and all,
+   * as its text (found by ParserFuzzTest).
+   */
   private static final String REMOVE_TAGS =
       "script, style, noscript, template, nav, footer, aside, iframe, svg, button, input,"
-          + " select, textarea, object, embed, canvas, dialog, figcaption";
+          + " select, textarea, object, embed, canvas, dialog, figcaption, title, xmp, plaintext,"
+          + " noembed, noframes";
 
   /** Hints that stay chrome even where they also say "content" ("comment-content"). */
   private static final Pattern NEVER_CONTENT = Pattern.compile("(?i)comment|cookie|consent|share");

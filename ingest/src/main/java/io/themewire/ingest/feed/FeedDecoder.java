@@ -1,5 +1,6 @@
 package io.themewire.ingest.feed;
 
+import io.themewire.ingest.fetch.ContentType;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,9 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.mozilla.universalchardet.UniversalDetector;
 
 /**
@@ -30,20 +28,10 @@ import org.mozilla.universalchardet.UniversalDetector;
  */
 final class FeedDecoder {
 
-  /** How far the XML declaration is looked for: it must come first, after white space at most. */
-  private static final int PROLOG_CHARS = 1024;
-
   /** How many bytes the charset detector reads: enough for a verdict on any real feed. */
   private static final int DETECTOR_BYTES = 64 * 1024;
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-  private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
-  private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
-
-  private static final Pattern CHARSET_PARAM =
-      Pattern.compile("(?i)(?:^|;)\\s*charset\\s*=\\s*[\"']?([^\\s;\"']+)");
-  private static final Pattern DECLARED_ENCODING =
-      Pattern.compile("^\\s*<\\?xml\\s[^>]*?\\bencoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
   /**
    * Decoded text.
@@ -57,8 +45,8 @@ final class FeedDecoder {
   /** The text of the document; never fails (the last resort decodes every byte). */
   Decoded decode(byte[] bytes, String contentType) {
     List<String> problems = new ArrayList<>();
-    Bom bom = bom(bytes);
-    Charset layout = bom != null ? bom.charset() : wideLayout(bytes);
+    XmlPrelude.Bom bom = XmlPrelude.bom(bytes);
+    Charset layout = bom != null ? bom.charset() : XmlPrelude.wideLayout(bytes);
 
     Charset http = httpCharset(contentType, problems);
     if (http != null && isLatin(http)) {
@@ -83,7 +71,7 @@ final class FeedDecoder {
       return bestEffort(bytes, 0, layout, problems, "the byte layout");
     }
 
-    String declaredName = declaredEncoding(bytes);
+    String declaredName = XmlPrelude.declaredEncoding(bytes);
     if (declaredName != null) {
       Charset declared = lookup(declaredName);
       if (declared == null) {
@@ -183,75 +171,16 @@ final class FeedDecoder {
     return false;
   }
 
-  private record Bom(Charset charset, int length) {}
-
-  private static Bom bom(byte[] b) {
-    if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF)) {
-      return new Bom(UTF_32BE, 4);
-    }
-    if (startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) {
-      return new Bom(UTF_32LE, 4);
-    }
-    if (startsWith(b, 0xEF, 0xBB, 0xBF)) {
-      return new Bom(StandardCharsets.UTF_8, 3);
-    }
-    if (startsWith(b, 0xFE, 0xFF)) {
-      return new Bom(StandardCharsets.UTF_16BE, 2);
-    }
-    if (startsWith(b, 0xFF, 0xFE)) {
-      return new Bom(StandardCharsets.UTF_16LE, 2);
-    }
-    return null;
-  }
-
-  /**
-   * UTF-16 or UTF-32 told by where the zero bytes are in the first character (which in a feed is
-   * {@code <} or white space, never NUL), as in appendix F of the XML specification.
-   */
-  private static Charset wideLayout(byte[] b) {
-    if (b.length < 4) {
-      return null;
-    }
-    boolean z0 = b[0] == 0;
-    boolean z1 = b[1] == 0;
-    boolean z2 = b[2] == 0;
-    boolean z3 = b[3] == 0;
-    if (z0 && z1 && z2 && !z3) {
-      return UTF_32BE;
-    }
-    if (!z0 && z1 && z2 && z3) {
-      return UTF_32LE;
-    }
-    if (z0 && !z1 && z2 && !z3) {
-      return StandardCharsets.UTF_16BE;
-    }
-    if (!z0 && z1 && !z2 && z3) {
-      return StandardCharsets.UTF_16LE;
-    }
-    return null;
-  }
-
   private static Charset httpCharset(String contentType, List<String> problems) {
-    if (contentType == null) {
+    String name = ContentType.parse(contentType).charset();
+    if (name == null) {
       return null;
     }
-    Matcher m = CHARSET_PARAM.matcher(contentType);
-    if (!m.find()) {
-      return null;
-    }
-    Charset charset = lookup(m.group(1));
+    Charset charset = lookup(name);
     if (charset == null) {
-      problems.add("unknown charset '" + m.group(1) + "' in Content-Type");
+      problems.add("unknown charset '" + name + "' in Content-Type");
     }
     return charset;
-  }
-
-  /** The encoding named by the XML declaration, read in an ASCII-compatible way. */
-  private static String declaredEncoding(byte[] bytes) {
-    String head =
-        new String(bytes, 0, Math.min(bytes.length, PROLOG_CHARS), StandardCharsets.ISO_8859_1);
-    Matcher m = DECLARED_ENCODING.matcher(head);
-    return m.find() ? m.group(1).strip() : null;
   }
 
   private static Charset detect(byte[] bytes) {
@@ -278,8 +207,7 @@ final class FeedDecoder {
   }
 
   private static boolean isWide(Charset charset) {
-    String name = charset.name().toUpperCase(Locale.ROOT);
-    return name.contains("UTF-16") || name.contains("UTF-32") || name.contains("UTF_32");
+    return XmlPrelude.isWide(charset);
   }
 
   private static boolean isLatin(Charset charset) {
@@ -290,17 +218,5 @@ final class FeedDecoder {
 
   private static String describe(Charset layout) {
     return layout == null ? "single-byte or UTF-8" : layout.name();
-  }
-
-  private static boolean startsWith(byte[] b, int... prefix) {
-    if (b.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((b[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -89,7 +89,7 @@ public final class FeedParser {
                   : "'" + first + "'")
               + ", not with markup");
     }
-    int depth = nestingDepth(text, MAX_DEPTH);
+    int depth = XmlPrelude.nestingDepth(text, MAX_DEPTH);
     if (depth > MAX_DEPTH) {
       // XML parsers recurse per level: refuse before one is asked to, cheaply and in linear time.
       throw new FeedParseException(
@@ -129,49 +129,6 @@ public final class FeedParser {
 
   /** Deepest element nesting a feed may have; real feeds stay far below. */
   static final int MAX_DEPTH = 512;
-
-  /**
-   * The element nesting depth of markup, approximately (comments, CDATA, declarations and
-   * processing instructions are skipped; unbalanced tags count as written), stopping once past
-   * {@code limit}.
-   */
-  static int nestingDepth(String text, int limit) {
-    int depth = 0;
-    int max = 0;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      if (text.charAt(i) != '<' || i + 1 >= n) {
-        continue;
-      }
-      char next = text.charAt(i + 1);
-      if (text.startsWith("<!--", i)) {
-        int end = text.indexOf("-->", i + 4);
-        i = end < 0 ? n : end + 2;
-      } else if (text.startsWith("<![CDATA[", i)) {
-        int end = text.indexOf("]]>", i + 9);
-        i = end < 0 ? n : end + 2;
-      } else if (next == '!' || next == '?') {
-        int end = text.indexOf('>', i + 2);
-        i = end < 0 ? n : end;
-      } else if (next == '/') {
-        depth = Math.max(0, depth - 1);
-      } else if (Character.isLetter(next) || next == '_' || next == ':') {
-        int end = text.indexOf('>', i + 1);
-        if (end < 0) {
-          break;
-        }
-        if (text.charAt(end - 1) != '/') {
-          depth++;
-          max = Math.max(max, depth);
-          if (max > limit) {
-            return max;
-          }
-        }
-        i = end;
-      }
-    }
-    return max;
-  }
 
   private FeedDocument readLeniently(String text, String strictError) throws FeedParseException {
     try {

@@ -418,57 +418,34 @@ final class LenientFeedReader {
    * content.
    */
   static String withoutDoctype(String xml, String strictError) throws FeedParseException {
-    int n = xml.length();
-    int i = 0;
-    while (i < n) {
-      char c = xml.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (xml.startsWith("<?", i)) {
-        int end = xml.indexOf("?>", i + 2);
-        i = end < 0 ? n : end + 2;
-      } else if (xml.startsWith("<!--", i)) {
-        int end = xml.indexOf("-->", i + 4);
-        i = end < 0 ? n : end + 3;
-      } else if (xml.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
-        int end = endOfDoctype(xml, i + 9);
-        if (end < 0) {
-          throw new FeedParseException(
-              "parse-error", strictError + "; the DOCTYPE declaration never ends");
-        }
-        return xml.substring(0, i) + xml.substring(end);
-      } else {
-        return xml;
-      }
+    int root = XmlPrelude.rootStart(xml);
+    int searchTo = root < 0 ? xml.length() : root;
+    int doctype = indexOfIgnoreCase(xml, "<!DOCTYPE", searchTo);
+    if (doctype < 0) {
+      return xml;
     }
-    return xml;
+    int end = XmlPrelude.doctypeEnd(xml, doctype);
+    if (end < 0) {
+      throw new FeedParseException(
+          "parse-error", strictError + "; the DOCTYPE declaration never ends");
+    }
+    return xml.substring(0, doctype) + xml.substring(end);
   }
 
-  /** Where the DOCTYPE that starts before {@code from} ends, after its {@code >}; -1 if never. */
-  private static int endOfDoctype(String xml, int from) {
-    int n = xml.length();
-    int depth = 0;
-    char quote = 0;
-    for (int i = from; i < n; i++) {
-      char c = xml.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        }
-      } else if (depth > 0 && xml.startsWith("<!--", i)) {
+  /** The first {@code needle} before {@code limit}, outside comments and PIs of the prolog. */
+  private static int indexOfIgnoreCase(String xml, String needle, int limit) {
+    int i = 0;
+    while (i < limit) {
+      if (xml.startsWith("<?", i)) {
+        int end = xml.indexOf("?>", i + 2);
+        i = end < 0 ? limit : end + 2;
+      } else if (xml.startsWith("<!--", i)) {
         int end = xml.indexOf("-->", i + 4);
-        if (end < 0) {
-          return -1;
-        }
-        i = end + 2;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '[') {
-        depth++;
-      } else if (c == ']') {
-        depth = Math.max(0, depth - 1);
-      } else if (c == '>' && depth == 0) {
-        return i + 1;
+        i = end < 0 ? limit : end + 3;
+      } else if (xml.regionMatches(true, i, needle, 0, needle.length())) {
+        return i;
+      } else {
+        i++;
       }
     }
     return -1;

@@ -330,15 +330,8 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
     return host.startsWith("www.") ? host.substring(4) : host;
   }
 
-  private static final java.util.regex.Pattern CHARSET =
-      java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([\\w.:-]+)");
-
   private static String charsetOf(String contentType) {
-    if (contentType == null) {
-      return null;
-    }
-    java.util.regex.Matcher m = CHARSET.matcher(contentType);
-    return m.find() ? m.group(1) : null;
+    return io.themewire.ingest.fetch.ContentType.parse(contentType).charset();
   }
 
   private Outcome<RawItem> emitNew(List<RawItem> items) {

@@ -49,6 +49,28 @@ class IngestStageTest {
     assertThat(((Outcome.Emitted<RawItem>) thread).values()).hasSize(3);
   }
 
+  /**
+   * RELIABILITY row 18 through the whole stage: a feed whose DOCTYPE declares an external entity
+   * (an internal subset, so its first {@code >} is inside the subset) is still sniffed as a feed —
+   * not refused as {@code not-a-feed} — and read with the entity unresolved.
+   */
+  @Test
+  void process_feedWithAnEntityDeclaringDoctype_isReadAsAFeedWithTheEntityUnresolved()
+      throws Exception {
+    String xxe =
+        "<?xml version=\"1.0\"?>\n"
+            + "<!DOCTYPE rss [\n  <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n"
+            + "<rss version=\"2.0\"><channel><title>Feed</title>"
+            + "<item><title>Career notes &xxe;</title><link>https://a.example/1</link>"
+            + "<description>Moving back to IC.</description></item></channel></rss>";
+    Outcome<RawItem> out = ingest("xxe.xml", xxe.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(out).isInstanceOf(Outcome.Emitted.class);
+    RawItem item = ((Outcome.Emitted<RawItem>) out).values().get(0);
+    assertThat(item.source().kind()).isEqualTo(SourceKind.FEED);
+    assertThat(item.title()).doesNotContain("root:");
+    assertThat(item.text()).doesNotContain("root:");
+  }
+
   @Test
   void process_sameItemsTwice_areSkippedTheSecondTime() throws Exception {
     assertThat(ingest("a.xml", Fixtures.bytes("rss2.xml"))).isInstanceOf(Outcome.Emitted.class);
