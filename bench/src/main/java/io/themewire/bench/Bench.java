@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
           + " 'classify' (items/s of the classify stage against bare CoreNLP, short posts and"
           + " 800-word articles, and heap) or 'pipeline' (themewire run --once to a committed"
           + " index against themewire classify alone, whole processes, and ingest-to-searchable"
-          + " latency of POST /api/items)."
+          + " latency of POST /api/items) or 'web' (first render of the editors' page in headless"
+          + " Chromium against loading /health)."
     })
 public final class Bench implements Callable<Integer> {
 
@@ -30,7 +31,7 @@ public final class Bench implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "BENCHMARK",
-      description = "extraction, classify or pipeline")
+      description = "extraction, classify, pipeline or web")
   String which;
 
   @Option(
@@ -91,10 +92,11 @@ public final class Bench implements Callable<Integer> {
       case "pipeline" ->
           PipelineBenchmark.run(
               home(), PipelineBenchmark.sizes(posts), rounds, out, progress("pipeline"));
+      case "web" -> WebPageBenchmark.run(home(), rounds, out, progress("web"));
       default ->
           throw new CommandLine.ParameterException(
               spec.commandLine(),
-              "unknown benchmark '" + which + "': use extraction, classify or pipeline");
+              "unknown benchmark '" + which + "': use extraction, classify, pipeline or web");
     }
     if (System.console() != null) {
       System.err.println();

@@ -14,6 +14,7 @@
   let themes = []; // [{id, label, description, count}]
   let nextCursor = null;
   let loadSeq = 0;
+  let themesReady = Promise.resolve();
   const knownSources = new Map(); // source id -> display name, for the filter when no facets
 
   const $ = (id) => document.getElementById(id);
@@ -251,12 +252,16 @@
       }
       return;
     }
+    await themesReady;
     if (seq !== loadSeq) {
       return;
     }
     setStatus('');
     drawHits(result, false);
     busy('results', false);
+    if (performance.getEntriesByName('tw:results').length === 0) {
+      performance.mark('tw:results'); // first results on screen; read by the web-page benchmark
+    }
     drawFacets(result, seq);
     if (result.histogram) {
       loadTrends(seq);
@@ -556,7 +561,7 @@
     const box = $('trend-charts');
     box.replaceChildren();
     $('trend-why').textContent = '';
-    const series = (trends.series || []).filter((s) => !state.theme || s.theme === state.theme);
+    const series = (trends.series || []).filter((s) => !state.theme || !s.theme || s.theme === state.theme);
     if (!series.length) {
       box.appendChild(el('p', { class: 'muted', text: 'No items in this range.' }));
       return;
@@ -564,6 +569,10 @@
     for (const s of series) {
       box.appendChild(trendChart(s));
     }
+  }
+
+  function seriesLabel(series) {
+    return series.theme ? themeLabel(series.theme) : 'Matches for \u201c' + (state.q || 'everything') + '\u201d';
   }
 
   function trendChart(series) {
@@ -579,7 +588,7 @@
       class: 'trend',
       role: 'img',
       preserveAspectRatio: 'none',
-      'aria-label': themeLabel(series.theme) + ': ' + total + ' items, ' + spikes + ' spikes',
+      'aria-label': seriesLabel(series) + ': ' + total + ' items, ' + spikes + ' spikes',
     });
     points.forEach((p, i) => {
       const h = ((p.count || 0) / max) * height;
@@ -619,11 +628,11 @@
     const last = points.length ? points[points.length - 1].date : '';
     return el(
       'figure',
-      { class: 'trend-figure', 'data-theme': series.theme },
+      { class: 'trend-figure', 'data-theme': series.theme || '' },
       el(
         'figcaption',
         {},
-        el('span', { class: 'trend-name', text: themeLabel(series.theme) }),
+        el('span', { class: 'trend-name', text: seriesLabel(series) }),
         el('span', { class: 'muted', text: ' ' + total + ' items' + (spikes ? ', ' + spikes + (spikes === 1 ? ' spike' : ' spikes') : '') + ', peak ' + max + '/day' })
       ),
       chart,
@@ -632,7 +641,7 @@
   }
 
   function why(series, p) {
-    let text = themeLabel(series.theme) + ', ' + p.date + ': ' + (p.count || 0) + (p.count === 1 ? ' item' : ' items');
+    let text = seriesLabel(series) + ', ' + p.date + ': ' + (p.count || 0) + (p.count === 1 ? ' item' : ' items');
     const s = p.spike;
     if (s) {
       text += ' \u2014 spike';
@@ -882,12 +891,13 @@
     });
     syncForm();
     showView();
-    try {
-      const t = await getJson('/api/themes');
-      themes = t.themes || [];
-    } catch (e) {
-      setStatus('Could not load the themes: ' + e.message, true);
-    }
+    // The themes (labels, chip order) and the first search are asked for at once.
+    themesReady = getJson('/api/themes').then(
+      (t) => {
+        themes = t.themes || [];
+      },
+      (e) => setStatus('Could not load the themes: ' + e.message, true)
+    );
     apply(false);
   }
 
