@@ -264,7 +264,9 @@
     }
     drawFacets(result, seq);
     if (result.histogram) {
-      loadTrends(seq);
+      // Until /api/trends is served, each theme's series comes from the search histogram (no
+      // spikes); loadTrends() draws the same charts with spikes from /api/trends.
+      loadHistogramTrends(seq);
     } else {
       $('trend-charts').replaceChildren(el('p', { class: 'muted', text: 'No trend data from this server.' }));
     }
@@ -554,6 +556,28 @@
       return;
     }
     drawTrends(trends);
+    busy('trend-charts', false);
+  }
+
+  /** One size-1 search per theme with a day histogram, under the same query and filters. */
+  async function loadHistogramTrends(seq) {
+    busy('trend-charts', true);
+    const keys = SEARCH_KEYS.filter((k) => k !== 'theme' && k !== 'sort');
+    const series = await Promise.all(
+      themes.map(async (t) => {
+        try {
+          const r = await getJson('/api/search?' + apiQuery(keys, { theme: t.id, size: 1, histogram: 'day' }));
+          const buckets = (r.histogram && r.histogram.buckets) || [];
+          return { theme: t.id, points: buckets.map((b) => ({ date: b.date, count: b.count, spike: null })) };
+        } catch (e) {
+          return { theme: t.id, points: [] };
+        }
+      })
+    );
+    if (seq !== loadSeq) {
+      return;
+    }
+    drawTrends({ series: series });
     busy('trend-charts', false);
   }
 
