@@ -5,6 +5,7 @@ import io.themewire.api.ItemIntake;
 import io.themewire.api.ItemRoutes;
 import io.themewire.api.StoryRoutes;
 import io.themewire.api.ThemeInfo;
+import io.themewire.api.PageRoutes;
 import io.themewire.index.ArticleReader;
 
 /**
@@ -25,8 +26,9 @@ final class ApiWiring {
             new StoryRoutes(
                 reader,
                 wiring.themeInfos().stream().map(ThemeInfo::id).toList(),
-                java.time.Clock.systemUTC()));
-        .withRoutes(new io.themewire.api.DigestRoutes(wiring.briefings(reader)));
+                java.time.Clock.systemUTC()))
+        .withRoutes(new io.themewire.api.DigestRoutes(wiring.briefings(reader)))
+        .withRoutes(PageRoutes.bundled());
   }
 
   /**

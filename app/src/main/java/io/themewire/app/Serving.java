@@ -33,7 +33,8 @@ final class Serving {
                 },
                 "tw-shutdown"));
     out.printf(
-        "serving on http://%s:%d/  (try /api/search?q=manager and /api/themes; Ctrl-C stops)%n",
+        "serving on http://%s:%d/  (open it in a browser, or try /api/search?q=manager; Ctrl-C"
+            + " stops)%n",
         host.equals("0.0.0.0") ? "localhost" : host, server.port());
     out.flush();
     stopped.await();

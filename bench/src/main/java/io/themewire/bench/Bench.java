@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
           + " 800-word articles, and heap), 'pipeline' (themewire run --once to a committed"
           + " index against themewire classify alone, whole processes, and ingest-to-searchable"
           + " latency of POST /api/items), 'stories' (story clustering of 10,000 generated items"
-          + " of one day against bare tokenising, and heap) or 'digest' (the daily briefing of 1,000"
-          + " and 10,000 items of one day against a bare scan of the same index)."
+          + " of one day against bare tokenising, and heap), 'digest' (the daily briefing of 1,000"
+          + " and 10,000 items of one day against a bare scan of the same index) or 'web' (first"
+          + " render of the editors' page in headless Chromium against loading /health)."
     })
 public final class Bench implements Callable<Integer> {
 
@@ -32,7 +33,7 @@ public final class Bench implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "BENCHMARK",
-      description = "extraction, classify, pipeline or stories")
+      description = "extraction, classify, pipeline, stories, digest or web")
   String which;
 
   @Option(
@@ -108,10 +109,13 @@ public final class Bench implements Callable<Integer> {
       case "stories" -> StoriesBenchmark.run(StoriesBenchmark.ITEMS, rounds, out, bar);
       case "digest" ->
           DigestBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
+      case "web" -> WebPageBenchmark.run(home(), rounds, out, progress("web"));
       default ->
           throw new CommandLine.ParameterException(
               spec.commandLine(),
-              "unknown benchmark '" + which + "': use extraction, classify, pipeline, stories or digest");
+              "unknown benchmark '"
+                  + which
+                  + "': use extraction, classify, pipeline, stories, digest or web");
     }
     if (System.console() != null) {
       System.err.println();
