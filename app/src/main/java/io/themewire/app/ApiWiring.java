@@ -3,9 +3,9 @@ package io.themewire.app;
 import io.themewire.api.ApiServer;
 import io.themewire.api.ItemIntake;
 import io.themewire.api.ItemRoutes;
+import io.themewire.api.PageRoutes;
 import io.themewire.api.StoryRoutes;
 import io.themewire.api.ThemeInfo;
-import io.themewire.api.PageRoutes;
 import io.themewire.index.ArticleReader;
 
 /**
