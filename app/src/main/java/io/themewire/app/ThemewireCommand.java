@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       ReclassifyCommand.class,
       RunCommand.class,
       SourcesCommand.class,
-      BrokerCommand.class
+      BrokerCommand.class,
+      DigestCommand.class
     })
 final class ThemewireCommand implements Runnable {
 

