@@ -1,5 +1,6 @@
 package io.themewire.app;
 
+import io.themewire.api.AnalyticsRoutes;
 import io.themewire.api.ApiServer;
 import io.themewire.api.ItemIntake;
 import io.themewire.api.ItemRoutes;
@@ -17,7 +18,9 @@ final class ApiWiring {
 
   /** The options every server of the app starts with, over {@code reader}. */
   static ApiServer.Options options(Wiring wiring, ArticleReader reader) {
-    return ApiServer.Options.of(wiring.themeInfos()).withMetrics(wiring.meters());
+    return ApiServer.Options.of(wiring.themeInfos())
+        .withMetrics(wiring.meters())
+        .withRoutes(new AnalyticsRoutes(reader, wiring.themeInfos()));
   }
 
   /**
