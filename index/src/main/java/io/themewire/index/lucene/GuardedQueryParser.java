@@ -54,11 +54,6 @@ final class GuardedQueryParser {
     if (q.isBlank() || q.strip().equals("*") || q.strip().equals("*:*")) {
       return new MatchAllDocsQuery();
     }
-    if (q.length() > maxQueryChars) {
-      throw new QueryException(
-          "query-too-long",
-          "query is " + q.length() + " characters; the limit is " + maxQueryChars);
-    }
     int depth = 0;
     int deepest = 0;
     for (int i = 0; i < q.length(); i++) {
@@ -75,6 +70,12 @@ final class GuardedQueryParser {
       throw new QueryException(
           "query-too-deep",
           "query nests " + deepest + " levels of parentheses; the limit is " + maxDepth);
+    }
+    // After the depth scan (a linear pre-scan), so that a wall of '(' says what it is.
+    if (q.length() > maxQueryChars) {
+      throw new QueryException(
+          "query-too-long",
+          "query is " + q.length() + " characters; the limit is " + maxQueryChars);
     }
     MultiFieldQueryParser parser =
         new MultiFieldQueryParser(

@@ -191,8 +191,11 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
   @Override
   public Optional<Stored> stored(ItemId id) throws IOException {
+    // Asked by ingest for every item it reads: the current reader, not a reopened one. Reopening
+    // per item (while the index stage writes) flushed a tiny segment each time; a reader at most
+    // one merge batch or commit behind only means an item just written is classified again.
     return reader
-        .findDoc(id)
+        .findCurrentDoc(id)
         .map(d -> new Stored(d.get(IndexSchema.HASH), d.get(IndexSchema.MODEL)));
   }
 

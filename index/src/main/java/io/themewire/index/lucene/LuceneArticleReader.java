@@ -115,6 +115,20 @@ public final class LuceneArticleReader implements ArticleReader {
   }
 
   /**
+   * The stored document of an item in the current reader, without reopening it, on the calling
+   * thread and without a time budget (a lookup by id), or empty.
+   */
+  Optional<Document> findCurrentDoc(ItemId id) throws IOException {
+    return searchers.current(
+        searcher -> {
+          TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.ID, id.value())), 1);
+          return top.scoreDocs.length == 0
+              ? Optional.<Document>empty()
+              : Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
+        });
+  }
+
+  /**
    * The stored document whose {@code field} holds {@code id} ({@link IndexSchema#ID}: the item's
    * own; {@link IndexSchema#ALSO_ID}: the item a copy was merged into), or empty.
    */
