@@ -1,5 +1,6 @@
 package io.themewire.app;
 
+import io.themewire.api.AnalyticsRoutes;
 import io.themewire.api.ApiServer;
 import io.themewire.api.ItemIntake;
 import io.themewire.api.ItemRoutes;
@@ -28,6 +29,7 @@ final class ApiWiring {
                 wiring.themeInfos().stream().map(ThemeInfo::id).toList(),
                 java.time.Clock.systemUTC()))
         .withRoutes(new io.themewire.api.DigestRoutes(wiring.briefings(reader)))
+        .withRoutes(new AnalyticsRoutes(reader, wiring.themeInfos()))
         .withRoutes(PageRoutes.bundled());
   }
 
