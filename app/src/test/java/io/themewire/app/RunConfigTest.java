@@ -87,7 +87,7 @@ class RunConfigTest {
         "sources[0].type: unknown key (allowed: interval, name, path, url)");
     assertRejected(
         "sources:\n  - url: https://example.org/feed.xml\nschedule: hourly\n",
-        "schedule: unknown key (allowed: data, host, port, sources)");
+        "schedule: unknown key (allowed: data, digest, host, port, sources)");
   }
 
   @Test
