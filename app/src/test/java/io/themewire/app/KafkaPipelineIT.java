@@ -100,8 +100,18 @@ class KafkaPipelineIT {
           raw.forEach(r -> reads.merge(r.id(), 1, Integer::sum));
           assertThat(writes).isEqualTo(reads);
           // The newcomer took partitions over from the first worker and did some of the work.
+          // (Joining takes a rebalance; wait for it, bounded.)
+          long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+          java.util.regex.Pattern assigned =
+              java.util.regex.Pattern.compile("partitions assigned: \\[.+\\]");
+          while (!assigned
+                  .matcher(java.nio.file.Files.readString(dir.resolve("classify-2.log")))
+                  .find()
+              && System.nanoTime() < until) {
+            Thread.sleep(200);
+          }
           assertThat(java.nio.file.Files.readString(dir.resolve("classify-2.log")))
-              .containsPattern("partitions assigned: \\[.+\\]");
+              .containsPattern(assigned);
           assertThat(second.terminate(Duration.ofSeconds(60))).isIn(0, 143);
         }
         assertThat(first.terminate(Duration.ofSeconds(60))).isIn(0, 143);
