@@ -37,6 +37,13 @@ final class ExtractCommand implements Callable<Integer> {
           "The address the pages were fetched from, to resolve links and as the fallback canonical URL.")
   String url;
 
+  @Option(
+      names = "--explain",
+      description =
+          "Also print which candidate gave the text (own, article-element, json-ld-articleBody,"
+              + " readability4j), why, and every candidate weighed with its length and link density.")
+  boolean explain;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "HTML files.")
   List<Path> files;
 
@@ -59,7 +66,8 @@ final class ExtractCommand implements Callable<Integer> {
     ArticleExtractor extractor = new ArticleExtractor();
     PrintWriter out = spec.commandLine().getOut();
     for (Path file : files) {
-      Article a = extractor.extract(read(file), null, url);
+      ArticleExtractor.Extraction extraction = extractor.explain(read(file), null, url);
+      Article a = extraction.article();
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("file", file.toString());
       line.put("url", a.canonicalUrl() == null ? null : a.canonicalUrl().value());
@@ -70,6 +78,14 @@ final class ExtractCommand implements Callable<Integer> {
       line.put("language", a.language());
       line.put("siteName", a.siteName());
       line.put("text", a.text());
+      if (explain) {
+        ArticleExtractor.Decision d = extraction.decision();
+        Map<String, Object> why = new LinkedHashMap<>();
+        why.put("winner", d.winner());
+        why.put("reason", d.reason());
+        why.put("candidates", d.candidates());
+        line.put("explain", why);
+      }
       out.println(Json.write(line));
     }
     out.flush();

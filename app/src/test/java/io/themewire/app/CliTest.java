@@ -75,6 +75,26 @@ class CliTest {
   }
 
   @Test
+  void extractExplain_namesTheWinningCandidateAndWhy() throws Exception {
+    Path a = dir.resolve("short.html");
+    Files.writeString(
+        a,
+        "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+            + "\"headline\":\"Ferry\",\"articleBody\":\""
+            + "The island ferry will run every hour from June, the operator said today. ".repeat(6)
+            + "\"}</script></head><body><p>Loading…</p></body></html>");
+
+    Run r = run("extract", "--explain", a.toString());
+
+    assertThat(r.code()).isZero();
+    JsonNode line = Json.mapper().readTree(r.out().strip());
+    assertThat(line.path("explain").path("winner").asText()).isEqualTo("json-ld-articleBody");
+    assertThat(line.path("explain").path("reason").asText()).contains("too short");
+    assertThat(line.path("explain").path("candidates").size()).isGreaterThanOrEqualTo(2);
+    assertThat(line.path("text").asText()).contains("island ferry");
+  }
+
+  @Test
   void extract_printsOneJsonLinePerFileInOrder() throws Exception {
     Path a = dir.resolve("a.html");
     Files.writeString(

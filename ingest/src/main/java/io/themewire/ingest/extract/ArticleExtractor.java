@@ -119,6 +119,12 @@ public final class ArticleExtractor {
   public static final String JSON_LD = "json-ld-articleBody";
   public static final String READABILITY = "readability4j";
 
+  /**
+   * Readability4J recurses over the tree; a page nested deeper than this is not handed to it (the
+   * own output stands), so a hostile page costs no stack.
+   */
+  static final int READABILITY_MAX_DEPTH = 400;
+
   /** Above this share of link text a whole extraction reads as navigation. */
   static final double LINK_HEAVY = 0.3;
 
@@ -300,7 +306,8 @@ public final class ArticleExtractor {
                   better.linkDensity()),
               weighed));
     }
-    Text readability = readability(doc, url, title);
+    Text readability =
+        model.maxDepth() <= READABILITY_MAX_DEPTH ? readability(doc, url, title) : null;
     if (readability != null) {
       alternatives.add(readability);
       weighed.add(readability.candidate());
@@ -339,7 +346,11 @@ public final class ArticleExtractor {
   private static Text own(PageModel model, String title) {
     Element best = model.best();
     if (best == null) {
-      return new Text(OWN, "", 0);
+      // No prose anywhere: the page's text, less what the walk skipped, is all there is.
+      return new Text(
+          OWN,
+          dropLeadingTitle(PageModel.text(model.runs), title),
+          PageModel.linkDensity(model.runs));
     }
     List<PageModel.Run> runs = model.keptRuns(best);
     return new Text(
@@ -385,8 +396,9 @@ public final class ArticleExtractor {
       return text.isEmpty()
           ? null
           : new Text(READABILITY, text, chars == 0 ? 0 : Math.min(1.0, (double) links / chars));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // A library failing on one odd page must not fail the extraction: the own output stands.
+      // (Its recursion is bounded by READABILITY_MAX_DEPTH; the catch is the last guard.)
       log.debug("{} - readability4j failed: {}", url, e.toString());
       return null;
     }

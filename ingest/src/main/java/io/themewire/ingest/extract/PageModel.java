@@ -127,6 +127,7 @@ final class PageModel {
   private Element best;
   private double bestScore = Double.NEGATIVE_INFINITY;
   private boolean anyProse;
+  private int maxDepth;
 
   private PageModel(ArticleExtractor.Tuning tuning) {
     this.tuning = tuning;
@@ -137,6 +138,11 @@ final class PageModel {
     PageModel model = new PageModel(tuning);
     NodeTraversor.filter(model.new Walk(useClassHints), root);
     return model;
+  }
+
+  /** How deep the page's elements nest, counted from the root read. */
+  int maxDepth() {
+    return maxDepth;
   }
 
   /** True when the page has at least one run of prose. */
@@ -335,6 +341,7 @@ final class PageModel {
         return FilterResult.CONTINUE;
       }
       String name = el.normalName();
+      maxDepth = Math.max(maxDepth, depth);
       if (SKIP_TAGS.contains(name) || current != null && isHidden(el)) {
         return FilterResult.SKIP_ENTIRELY;
       }
