@@ -4,70 +4,99 @@ import io.javalin.http.Context;
 import io.themewire.core.message.ClassifiedItem;
 import io.themewire.core.message.ItemId;
 import io.themewire.index.ArticleReader;
+import io.themewire.index.search.Facet;
+import io.themewire.index.search.Histogram;
+import io.themewire.index.search.Interval;
 import io.themewire.index.search.QueryException;
 import io.themewire.index.search.SearchRequest;
 import io.themewire.index.search.SearchResult;
 import io.themewire.index.search.ThemeCount;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code /api/search}, {@code /api/items/{id}} and {@code /api/themes}. */
 final class SearchController {
 
-  private static final Instant EARLIEST = Instant.EPOCH;
-  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
   private final ArticleReader index;
   private final List<ThemeInfo> themes;
+  private final CursorCodec cursors;
 
-  SearchController(ArticleReader index, List<ThemeInfo> themes) {
+  SearchController(ArticleReader index, List<ThemeInfo> themes, CursorCodec cursors) {
     this.index = index;
     this.themes = List.copyOf(themes);
+    this.cursors = cursors;
   }
 
+  SearchController(ArticleReader index, List<ThemeInfo> themes) {
+    this(index, themes, CursorCodec.random());
+  }
+
+  /**
+   * {@code GET /api/search}: hits with an exact total, facets and a date histogram on request, a
+   * signed cursor to the next page, and an ETag.
+   */
   void search(Context ctx) throws IOException {
-    List<String> problems = new ArrayList<>();
-    String q = ctx.queryParam("q");
-    int size = intParam(ctx, "size", SearchRequest.DEFAULT_SIZE, problems);
-    Instant from = dateParam(ctx, "from", problems);
-    Instant to = dateParam(ctx, "to", problems);
-    SearchRequest.Sort sort = SearchRequest.Sort.RELEVANCE;
-    String sortParam = ctx.queryParam("sort");
-    if (sortParam != null && !sortParam.isBlank()) {
-      try {
-        sort = SearchRequest.Sort.valueOf(sortParam.strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        problems.add("sort must be 'relevance' or 'date'");
+    QueryParams params = new QueryParams(ctx);
+    SearchRequest request = params.filter(index, themes);
+    Set<Facet> facets = EnumSet.noneOf(Facet.class);
+    String facetParam = QueryParams.blankToNull(ctx.queryParam("facets"));
+    if (facetParam != null) {
+      for (String f : facetParam.split(",")) {
+        try {
+          facets.add(Facet.fromId(f));
+        } catch (IllegalArgumentException e) {
+          params.problem("facets must be a comma-separated list of theme, source, kind");
+          break;
+        }
       }
     }
-    if (!problems.isEmpty()) {
-      throw ApiProblem.badRequest("invalid-parameter", String.join("; ", problems));
+    Interval histogram = params.interval("histogram");
+    params.check();
+    request = request.withFacets(facets).withHistogram(histogram, request.zone());
+    String cursor = QueryParams.blankToNull(ctx.queryParam("cursor"));
+    if (cursor != null) {
+      request = request.after(cursors.decode(request, cursor));
     }
-    SearchRequest request =
-        new SearchRequest(
-            q,
-            ctx.queryParam("theme"),
-            ctx.queryParam("source"),
-            ctx.queryParam("kind"),
-            from,
-            to,
-            sort,
-            size);
     SearchResult result;
     try {
       result = index.search(request);
     } catch (QueryException e) {
       throw ApiProblem.badRequest(e.reason(), e.getMessage());
     }
-    ctx.json(result);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("total", result.total());
+    body.put("totalRelation", "eq");
+    body.put("hits", result.hits());
+    if (!facets.isEmpty()) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      for (Facet facet : facets) {
+        f.put(facet.id(), result.facets().getOrDefault(facet, List.of()));
+      }
+      body.put("facets", f);
+    }
+    if (result.histogram() != null) {
+      body.put("histogram", histogramJson(result.histogram()));
+    }
+    body.put("next", result.next() == null ? null : cursors.encode(request, result.next()));
+    body.put("tookMs", result.tookMs());
+    Etags.sendJson(ctx, body, "tookMs");
+  }
+
+  static Map<String, Object> histogramJson(Histogram h) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("interval", h.interval().id());
+    m.put("tz", h.zone().getId());
+    m.put(
+        "buckets",
+        h.buckets().stream()
+            .map(b -> Map.of("date", b.date().toString(), "count", b.count()))
+            .toList());
+    return m;
   }
 
   void item(Context ctx) throws IOException {
@@ -122,43 +151,5 @@ final class SearchController {
     m.put("count", c == null ? 0 : c.primary());
     m.put("anyCount", c == null ? 0 : c.any());
     return m;
-  }
-
-  private static int intParam(Context ctx, String name, int dflt, List<String> problems) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    try {
-      int n = Integer.parseInt(v.strip());
-      if (n < 1) {
-        problems.add(name + " must be at least 1");
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      problems.add(name + " must be a whole number");
-      return dflt;
-    }
-  }
-
-  private static Instant dateParam(Context ctx, String name, List<String> problems) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return null;
-    }
-    try {
-      Instant t =
-          v.length() == 10
-              ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC)
-              : Instant.parse(v);
-      if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
-        problems.add(name + " must be between years 1970 and 9999");
-        return null;
-      }
-      return t;
-    } catch (DateTimeParseException e) {
-      problems.add(name + " must be a date (YYYY-MM-DD) or an ISO-8601 instant");
-      return null;
-    }
   }
 }

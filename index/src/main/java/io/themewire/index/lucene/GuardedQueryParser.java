@@ -3,6 +3,7 @@ package io.themewire.index.lucene;
 import io.themewire.index.search.QueryException;
 import io.themewire.index.search.QueryLimits;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -16,9 +17,10 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * User query syntax (classic Lucene) under the guards of {@link QueryLimits}: at most {@code
  * maxQueryChars} characters (default {@value #MAX_QUERY_CHARS}), nesting at most {@code maxDepth}
  * deep (default {@value #MAX_DEPTH}), no leading wildcards, no regular expressions, at most {@value
- * #MAX_CLAUSES} clauses after expansion (Lucene's clause cap is one per JVM). Unfielded terms
- * search title (boost 2) and text; terms are AND'ed. A refusal is a {@link QueryException} with a
- * stable reason. Thread-safe (a new Lucene parser per call).
+ * #MAX_CLAUSES} clauses after expansion (Lucene's clause cap is one per JVM), only the fields of
+ * {@link IndexSchema#QUERY_FIELDS} named. Unfielded terms search title (boost 2) and text; terms
+ * are AND'ed. A refusal is a {@link QueryException} with a stable reason. Thread-safe (a new Lucene
+ * parser per call).
  */
 final class GuardedQueryParser {
 
@@ -27,6 +29,7 @@ final class GuardedQueryParser {
   static final int MAX_CLAUSES = QueryLimits.DEFAULT_MAX_CLAUSES;
 
   private static final String REGEX_REFUSED = "regular expressions are not supported";
+  private static final String UNKNOWN_FIELD = "unknown field";
 
   static {
     IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
@@ -51,11 +54,6 @@ final class GuardedQueryParser {
     if (q.isBlank() || q.strip().equals("*") || q.strip().equals("*:*")) {
       return new MatchAllDocsQuery();
     }
-    if (q.length() > maxQueryChars) {
-      throw new QueryException(
-          "query-too-long",
-          "query is " + q.length() + " characters; the limit is " + maxQueryChars);
-    }
     int depth = 0;
     int deepest = 0;
     for (int i = 0; i < q.length(); i++) {
@@ -73,6 +71,12 @@ final class GuardedQueryParser {
           "query-too-deep",
           "query nests " + deepest + " levels of parentheses; the limit is " + maxDepth);
     }
+    // After the depth scan (a linear pre-scan), so that a wall of '(' says what it is.
+    if (q.length() > maxQueryChars) {
+      throw new QueryException(
+          "query-too-long",
+          "query is " + q.length() + " characters; the limit is " + maxQueryChars);
+    }
     MultiFieldQueryParser parser =
         new MultiFieldQueryParser(
             new String[] {IndexSchema.TITLE, IndexSchema.TEXT},
@@ -82,6 +86,45 @@ final class GuardedQueryParser {
           protected Query getRegexpQuery(String field, String termStr) throws ParseException {
             throw new ParseException(REGEX_REFUSED);
           }
+
+          @Override
+          protected Query getFieldQuery(String field, String queryText, boolean quoted)
+              throws ParseException {
+            return super.getFieldQuery(known(field), queryText, quoted);
+          }
+
+          @Override
+          protected Query getFieldQuery(String field, String queryText, int slop)
+              throws ParseException {
+            return super.getFieldQuery(known(field), queryText, slop);
+          }
+
+          @Override
+          protected Query getRangeQuery(
+              String field,
+              String part1,
+              String part2,
+              boolean startInclusive,
+              boolean endInclusive)
+              throws ParseException {
+            return super.getRangeQuery(known(field), part1, part2, startInclusive, endInclusive);
+          }
+
+          @Override
+          protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            return super.getPrefixQuery(known(field), termStr);
+          }
+
+          @Override
+          protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            return super.getWildcardQuery(known(field), termStr);
+          }
+
+          @Override
+          protected Query getFuzzyQuery(String field, String termStr, float minSimilarity)
+              throws ParseException {
+            return super.getFuzzyQuery(known(field), termStr, minSimilarity);
+          }
         };
     parser.setAllowLeadingWildcard(false);
     parser.setDefaultOperator(QueryParser.Operator.AND);
@@ -89,6 +132,14 @@ final class GuardedQueryParser {
       return parser.parse(q);
     } catch (ParseException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
+      int unknown = msg.indexOf(UNKNOWN_FIELD);
+      if (unknown >= 0) {
+        throw new QueryException(
+            "unknown-field",
+            firstLine(msg.substring(unknown))
+                + "; fields are "
+                + String.join(", ", new TreeSet<>(IndexSchema.QUERY_FIELDS)));
+      }
       if (msg.contains(REGEX_REFUSED)) {
         throw new QueryException(
             "regex-not-allowed", "regular expressions (/.../) are not supported in queries");
@@ -104,6 +155,14 @@ final class GuardedQueryParser {
       throw new QueryException(
           "query-too-complex", "a wildcard or fuzzy term in the query is too complex");
     }
+  }
+
+  /** {@code field} when users may name it (null: the default fields), else a parse error. */
+  private static String known(String field) throws ParseException {
+    if (field == null || field.equals("*") || IndexSchema.QUERY_FIELDS.contains(field)) {
+      return field;
+    }
+    throw new ParseException(UNKNOWN_FIELD + " '" + field + "'");
   }
 
   private static String firstLine(String s) {

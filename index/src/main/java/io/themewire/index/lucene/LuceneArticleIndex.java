@@ -5,22 +5,34 @@ import io.themewire.core.message.ClassifiedItem;
 import io.themewire.core.message.ItemId;
 import io.themewire.index.ArticleIndex;
 import io.themewire.index.search.Discussion;
+import io.themewire.index.search.Interval;
 import io.themewire.index.search.QueryLimits;
 import io.themewire.index.search.SearchRequest;
 import io.themewire.index.search.SearchResult;
+import io.themewire.index.search.SignificantTerms;
 import io.themewire.index.search.ThemeCount;
+import io.themewire.index.search.Trends;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ArticleIndex} on a Lucene index on disk, put together the way Lucene separates its parts:
@@ -37,6 +49,8 @@ public final class LuceneArticleIndex implements ArticleIndex {
   public static final int MAX_DEPTH = GuardedQueryParser.MAX_DEPTH;
   public static final int MAX_CLAUSES = GuardedQueryParser.MAX_CLAUSES;
 
+  private static final Logger log = LoggerFactory.getLogger(LuceneArticleIndex.class);
+
   private final FSDirectory directory;
   private final Searchers searchers;
   private final CopyMergingWriter writer;
@@ -45,16 +59,23 @@ public final class LuceneArticleIndex implements ArticleIndex {
   private LuceneArticleIndex(Path dir, QueryLimits limits) throws IOException {
     this.directory = FSDirectory.open(dir);
     Analyzer analyzer = IndexSchema.analyzer();
-    IndexWriterConfig config = new IndexWriterConfig(analyzer);
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setRAMBufferSizeMB(64);
-    IndexWriter w = new IndexWriter(directory, config);
+    try {
+      rebuildIfOutdated(directory, analyzer);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+    IndexWriter w = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.APPEND));
     this.searchers = new Searchers(new SearcherManager(w, null), limits);
     this.writer = new CopyMergingWriter(w, searchers);
     this.reader = new LuceneArticleReader(searchers, analyzer, null);
   }
 
-  /** Opens (or creates) the index in {@code dir} for reading and writing. */
+  /**
+   * Opens (or creates) the index in {@code dir} for reading and writing. An index written with an
+   * older schema is rebuilt first from the items it stores (keeping its commit data), so that every
+   * document has the fields that search, facets and trends read.
+   */
   public static LuceneArticleIndex open(Path dir) throws IOException {
     return open(dir, QueryLimits.DEFAULTS);
   }
@@ -63,6 +84,55 @@ public final class LuceneArticleIndex implements ArticleIndex {
   public static LuceneArticleIndex open(Path dir, QueryLimits limits) throws IOException {
     Files.createDirectories(dir);
     return new LuceneArticleIndex(dir, limits);
+  }
+
+  private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(mode);
+    config.setRAMBufferSizeMB(64);
+    return config;
+  }
+
+  /** Creates an empty index, or rewrites one of an older schema version from its stored items. */
+  private static void rebuildIfOutdated(Directory directory, Analyzer analyzer) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE)).close();
+      return;
+    }
+    try (DirectoryReader old = DirectoryReader.open(directory)) {
+      if (IndexSchema.isCurrent(old)) {
+        return;
+      }
+      long start = System.nanoTime();
+      int n = 0;
+      try (IndexWriter w =
+          new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE))) {
+        w.setLiveCommitData(old.getIndexCommit().getUserData().entrySet());
+        for (LeafReaderContext leaf : old.leaves()) {
+          Bits live = leaf.reader().getLiveDocs();
+          StoredFields fields = leaf.reader().storedFields();
+          for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+            if (live == null || live.get(doc)) {
+              Document d = fields.document(doc);
+              Long fingerprint =
+                  d.getField(IndexSchema.SIMHASH) == null
+                      ? null
+                      : d.getField(IndexSchema.SIMHASH).numericValue().longValue();
+              Document fresh = IndexSchema.toDocument(IndexSchema.item(d), fingerprint);
+              IndexSchema.addMergedIds(fresh, Arrays.asList(d.getValues(IndexSchema.ALSO_ID)));
+              w.addDocument(fresh);
+              n++;
+            }
+          }
+        }
+        w.commit();
+      }
+      log.info(
+          "index - rebuilt {} items for schema version {} in {} ms",
+          n,
+          IndexSchema.VERSION,
+          (System.nanoTime() - start) / 1_000_000);
+    }
   }
 
   /**
@@ -121,14 +191,32 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
   @Override
   public Optional<Stored> stored(ItemId id) throws IOException {
+    // Asked by ingest for every item it reads: the current reader, not a reopened one. Reopening
+    // per item (while the index stage writes) flushed a tiny segment each time; a reader at most
+    // one merge batch or commit behind only means an item just written is classified again.
     return reader
-        .findDoc(id)
+        .findCurrentDoc(id)
         .map(d -> new Stored(d.get(IndexSchema.HASH), d.get(IndexSchema.MODEL)));
   }
 
   @Override
   public void scan(Consumer<ClassifiedItem> consumer) throws IOException {
     reader.scan(consumer);
+  }
+
+  @Override
+  public void scan(SearchRequest filter, Consumer<ClassifiedItem> consumer) throws IOException {
+    reader.scan(filter, consumer);
+  }
+
+  @Override
+  public Trends trends(SearchRequest filter, Interval interval) throws IOException {
+    return reader.trends(filter, interval);
+  }
+
+  @Override
+  public SignificantTerms terms(SearchRequest filter, int size) throws IOException {
+    return reader.terms(filter, size);
   }
 
   @Override

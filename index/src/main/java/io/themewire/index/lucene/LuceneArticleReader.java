@@ -5,10 +5,13 @@ import io.themewire.core.message.ClassifiedItem;
 import io.themewire.core.message.ItemId;
 import io.themewire.index.ArticleReader;
 import io.themewire.index.search.Discussion;
+import io.themewire.index.search.Interval;
 import io.themewire.index.search.QueryLimits;
 import io.themewire.index.search.SearchRequest;
 import io.themewire.index.search.SearchResult;
+import io.themewire.index.search.SignificantTerms;
 import io.themewire.index.search.ThemeCount;
+import io.themewire.index.search.Trends;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,6 +32,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -48,12 +52,16 @@ public final class LuceneArticleReader implements ArticleReader {
 
   private final Searchers searchers;
   private final SearchService search;
+  private final TrendService trends;
+  private final TermsService terms;
   private final Directory ownedDirectory;
 
   /** {@code ownedDirectory}: the directory this handle closes with its searchers, or null. */
   LuceneArticleReader(Searchers searchers, Analyzer analyzer, Directory ownedDirectory) {
     this.searchers = searchers;
     this.search = new SearchService(searchers, analyzer);
+    this.trends = new TrendService(searchers, search);
+    this.terms = new TermsService(searchers, search);
     this.ownedDirectory = ownedDirectory;
   }
 
@@ -107,6 +115,20 @@ public final class LuceneArticleReader implements ArticleReader {
   }
 
   /**
+   * The stored document of an item in the current reader, without reopening it, on the calling
+   * thread and without a time budget (a lookup by id), or empty.
+   */
+  Optional<Document> findCurrentDoc(ItemId id) throws IOException {
+    return searchers.current(
+        searcher -> {
+          TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.ID, id.value())), 1);
+          return top.scoreDocs.length == 0
+              ? Optional.<Document>empty()
+              : Optional.of(searcher.storedFields().document(top.scoreDocs[0].doc));
+        });
+  }
+
+  /**
    * The stored document whose {@code field} holds {@code id} ({@link IndexSchema#ID}: the item's
    * own; {@link IndexSchema#ALSO_ID}: the item a copy was merged into), or empty.
    */
@@ -136,6 +158,29 @@ public final class LuceneArticleReader implements ArticleReader {
           }
           return null;
         });
+  }
+
+  @Override
+  public void scan(SearchRequest filter, Consumer<ClassifiedItem> consumer) throws IOException {
+    Query query = search.query(filter);
+    searchers.freshUnbudgeted(
+        searcher -> {
+          StoredFields fields = searcher.storedFields();
+          for (int doc : SearchService.matchesOldestFirst(searcher, query)) {
+            consumer.accept(IndexSchema.item(fields.document(doc, Set.of(IndexSchema.JSON))));
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Trends trends(SearchRequest filter, Interval interval) throws IOException {
+    return trends.trends(filter, interval);
+  }
+
+  @Override
+  public SignificantTerms terms(SearchRequest filter, int size) throws IOException {
+    return terms.terms(filter, size);
   }
 
   @Override

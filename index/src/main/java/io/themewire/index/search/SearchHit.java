@@ -1,5 +1,6 @@
 package io.themewire.index.search;
 
+import io.themewire.core.message.Direction;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +19,11 @@ import java.util.List;
  * @param discussions threads that discuss this item, most points first
  * @param snippet a short passage of the text with query terms wrapped in {@code <mark>}; all other
  *     text is HTML-escaped, so the snippet is safe to render as HTML
- * @param score relevance score
+ * @param score relevance score (0 in a newest-first search)
+ * @param site the host of the item's URL without {@code www.}, or null
+ * @param author byline, or null
+ * @param direction the career move described, or null
+ * @param alsoAt other URLs carrying the same story (near-identical copies kept as this item)
  */
 public record SearchHit(
     String id,
@@ -32,4 +37,15 @@ public record SearchHit(
     List<String> themes,
     List<Discussion> discussions,
     String snippet,
-    float score) {}
+    float score,
+    String site,
+    String author,
+    Direction direction,
+    List<String> alsoAt) {
+
+  public SearchHit {
+    themes = List.copyOf(themes);
+    discussions = List.copyOf(discussions);
+    alsoAt = alsoAt == null ? List.of() : List.copyOf(alsoAt);
+  }
+}
