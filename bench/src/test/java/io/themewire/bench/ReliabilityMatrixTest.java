@@ -183,9 +183,17 @@ class ReliabilityMatrixTest {
             || module.getFileName().toString().equals("bench")) {
           continue;
         }
-        Path reports = module.resolve("target/surefire-reports");
-        boolean fresh =
-            Files.isDirectory(reports) && Files.getLastModifiedTime(reports).toMillis() >= since;
+        boolean fresh = false;
+        for (String kind : List.of("target/surefire-reports", "target/failsafe-reports")) {
+          Path reports = module.resolve(kind);
+          if (Files.isDirectory(reports)) {
+            try (Stream<Path> files = Files.list(reports)) {
+              for (Path f : files.toList()) {
+                fresh |= Files.getLastModifiedTime(f).toMillis() >= since;
+              }
+            }
+          }
+        }
         if (!fresh) {
           stale.add(module.getFileName().toString());
         }
