@@ -3,10 +3,8 @@ package io.themewire.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.themewire.core.progress.Progress;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,10 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The embedded pipeline end to end — {@code themewire run --once} over posts files: parse,
@@ -254,30 +249,7 @@ final class PipelineBenchmark {
   }
 
   private static int servingPort(Process p) throws Exception {
-    Pattern serving = Pattern.compile("serving on http://[^:]+:(\\d+)/");
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  Matcher m = serving.matcher(line);
-                  if (m.find()) {
-                    port.complete(Integer.parseInt(m.group(1)));
-                  }
-                }
-              } catch (IOException e) {
-                port.completeExceptionally(e);
-              }
-              port.completeExceptionally(new IllegalStateException("run exited"));
-            },
-            "bench-run-output");
-    t.setDaemon(true);
-    t.start();
-    return port.get(180, TimeUnit.SECONDS);
+    return ServingPort.of(p, "run", java.time.Duration.ofSeconds(180));
   }
 
   static double percentile(double[] sorted, int p) {

@@ -1,12 +1,8 @@
 package io.themewire.bench;
 
 import io.themewire.core.progress.Progress;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -180,31 +173,7 @@ final class WebPageBenchmark {
     return new ChromeDriver(service, options);
   }
 
-  /** The port the demo prints once it serves; its output is drained so it never blocks. */
   private static int servingPort(Process p) throws Exception {
-    Pattern serving = Pattern.compile("serving on http://[^:]+:(\\d+)/");
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  Matcher m = serving.matcher(line);
-                  if (m.find()) {
-                    port.complete(Integer.parseInt(m.group(1)));
-                  }
-                }
-              } catch (IOException e) {
-                port.completeExceptionally(e);
-              }
-              port.completeExceptionally(new IllegalStateException("demo exited"));
-            },
-            "bench-demo-output");
-    t.setDaemon(true);
-    t.start();
-    return port.get(300, TimeUnit.SECONDS);
+    return ServingPort.of(p, "demo", java.time.Duration.ofSeconds(300));
   }
 }
