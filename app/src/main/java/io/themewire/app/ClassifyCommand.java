@@ -90,36 +90,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
   /** One classify worker over Kafka, until SIGTERM. */
   private int runWorker() throws InterruptedException {
-    Wiring wiring = common.wiring();
-    KafkaRuntime runtime =
-        new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC());
-    runtime.ensureTopics();
-    // Load the model before joining the group, so a new worker takes partitions ready to work.
-    wiring.classifier();
-    var worker = runtime.classifyWorker(wiring.meters());
-    Thread loop = new Thread(worker, "tw-classify-kafka");
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  worker.stop();
-                  try {
-                    loop.join(KafkaIndexNode.STOP_GRACE.toMillis());
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "tw-shutdown"));
-    loop.start();
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf(
-        "classifying %s into %s as group %s%n",
-        runtime.config().topics().raw(),
-        runtime.config().topics().classified(),
-        runtime.classifyGroup());
-    out.flush();
-    loop.join();
-    wiring.close();
+    KafkaClassifyNode.runUntilStopped(
+        new KafkaRuntime(common.wiring(), kafka.config(spec)), spec.commandLine().getOut());
     return 0;
   }
 

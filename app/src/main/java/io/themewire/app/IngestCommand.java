@@ -81,50 +81,9 @@ final class IngestCommand implements Callable<Integer> {
 
   /** Reads each source once and publishes its items to items.raw. */
   private int publish(PrintWriter out, PrintWriter err) {
-    int failures = 0;
     try (Wiring wiring = common.wiring()) {
-      KafkaRuntime runtime =
-          new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC());
-      runtime.ensureTopics();
-      IngestStage stage = wiring.ingestStage((id, hash) -> false);
-      try (var publisher = runtime.publisher()) {
-        java.util.List<java.util.concurrent.CompletableFuture<?>> sent =
-            new java.util.ArrayList<>();
-        for (String s : sources) {
-          Outcome<RawItem> outcome = stage.process(new SourceRequest(s));
-          if (outcome instanceof Outcome.Emitted<RawItem> emitted) {
-            for (RawItem item : emitted.values()) {
-              sent.add(publisher.publish(item));
-            }
-            out.printf("ok      %d items  %s%n", emitted.values().size(), s);
-          } else if (outcome instanceof Outcome.Failed<RawItem> failed) {
-            failures++;
-            err.println("themewire: " + failed.reason() + ": " + Main.firstLine(failed.message()));
-          } else {
-            out.printf("ok      0 items  %s (%s)%n", s, outcome.code());
-          }
-        }
-        publisher.flush();
-        for (var f : sent) {
-          try {
-            f.join();
-          } catch (java.util.concurrent.CompletionException e) {
-            // counted by the publisher
-          }
-        }
-        out.printf(
-            "published %d items to %s (%d acknowledged, %d failed)%n",
-            sent.size(),
-            runtime.config().topics().raw(),
-            publisher.acknowledged(),
-            publisher.failed());
-        if (publisher.failed() > 0) {
-          failures++;
-        }
-      }
+      return KafkaIngestNode.publishOnce(
+          new KafkaRuntime(wiring, kafka.config(spec)), sources, out, err);
     }
-    out.flush();
-    err.flush();
-    return failures == 0 ? 0 : 2;
   }
 }

@@ -96,7 +96,7 @@ class WebPageIT {
     }
     files.add(hostile);
     try (JsonlDeadLetterLog dead = wiring.deadLetterLog()) {
-      EmbeddedRunner<SourceRequest> runner = wiring.pipeline(index, dead);
+      EmbeddedRunner<SourceRequest> runner = new EmbeddedRuntime(wiring).pipeline(index, dead);
       for (Path f : files) {
         runner.submit(new SourceRequest(f.toString()));
       }

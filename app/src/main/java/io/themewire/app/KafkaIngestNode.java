@@ -1,0 +1,67 @@
+package io.themewire.app;
+
+import io.themewire.core.message.RawItem;
+import io.themewire.core.stage.Outcome;
+import io.themewire.ingest.source.IngestStage;
+import io.themewire.ingest.source.SourceRequest;
+import io.themewire.kafka.stage.ItemPublisher;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** The ingest process over Kafka ({@code ingest --kafka}): sources read into items.raw. */
+final class KafkaIngestNode {
+
+  private KafkaIngestNode() {}
+
+  /**
+   * Reads each source once and publishes its items to items.raw, printing one line per source and
+   * the number acknowledged. Returns 0 when every source was read and every item acknowledged, else
+   * 2.
+   */
+  static int publishOnce(
+      KafkaRuntime runtime, List<String> sources, PrintWriter out, PrintWriter err) {
+    int failures = 0;
+    runtime.ensureTopics();
+    IngestStage stage = runtime.wiring().ingestStage((id, hash) -> false);
+    try (ItemPublisher publisher = runtime.publisher()) {
+      List<CompletableFuture<?>> sent = new ArrayList<>();
+      for (String s : sources) {
+        Outcome<RawItem> outcome = stage.process(new SourceRequest(s));
+        if (outcome instanceof Outcome.Emitted<RawItem> emitted) {
+          for (RawItem item : emitted.values()) {
+            sent.add(publisher.publish(item));
+          }
+          out.printf("ok      %d items  %s%n", emitted.values().size(), s);
+        } else if (outcome instanceof Outcome.Failed<RawItem> failed) {
+          failures++;
+          err.println("themewire: " + failed.reason() + ": " + Main.firstLine(failed.message()));
+        } else {
+          out.printf("ok      0 items  %s (%s)%n", s, outcome.code());
+        }
+      }
+      publisher.flush();
+      for (var f : sent) {
+        try {
+          f.join();
+        } catch (CompletionException e) {
+          // counted by the publisher
+        }
+      }
+      out.printf(
+          "published %d items to %s (%d acknowledged, %d failed)%n",
+          sent.size(),
+          runtime.config().topics().raw(),
+          publisher.acknowledged(),
+          publisher.failed());
+      if (publisher.failed() > 0) {
+        failures++;
+      }
+    }
+    out.flush();
+    err.flush();
+    return failures == 0 ? 0 : 2;
+  }
+}
