@@ -26,6 +26,10 @@ import picocli.CommandLine.Spec;
       "With --once, prints the raw items as JSON Lines and publishes nothing.",
       "With --kafka and --once, publishes them to items.raw instead (idempotent, acks=all) and"
           + " prints one line per source and the number acknowledged.",
+      "With --kafka and --config FILE (the sources list of a run config), runs as an ingest"
+          + " worker until SIGTERM: the sources go into the compacted sources topic, and the"
+          + " workers of one group share its partitions, each polling its sources on their"
+          + " intervals, so no source is fetched twice and another worker spreads them.",
       "A source that cannot be read gets a one-line reason on stderr; the others still run,"
           + " and the exit status is 2."
     })
@@ -38,16 +42,42 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Read each source once and print its items.")
   boolean once;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "With --kafka: poll the sources of this YAML config, shared with other workers.")
+  Path config;
+
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "SOURCE",
       description = "Feed, page or thread: a file or an http(s) URL.")
   List<String> sources;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
+    if (config != null) {
+      if (!kafka.enabled()) {
+        throw new ParameterException(
+            spec.commandLine(), "--config needs --kafka (without Kafka, use `themewire run`)");
+      }
+      if (once || sources != null && !sources.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(), "give either --config or --once SOURCE..., not both");
+      }
+      RunConfig run = RunConfig.load(config);
+      KafkaIngestNode.pollUntilStopped(
+          new KafkaRuntime(common.wiring(), kafka.config(spec)),
+          run.sources(),
+          spec.commandLine().getOut());
+      return 0;
+    }
     if (!once) {
-      throw new ParameterException(spec.commandLine(), "ingest needs --once");
+      throw new ParameterException(spec.commandLine(), "ingest needs --once (or --kafka --config)");
+    }
+    if (sources == null || sources.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "ingest --once needs a SOURCE");
     }
     for (String s : sources) {
       if (!s.startsWith("http://") && !s.startsWith("https://")) {

@@ -2,6 +2,7 @@ package io.themewire.app;
 
 import io.themewire.core.message.RawItem;
 import io.themewire.core.stage.Outcome;
+import io.themewire.ingest.schedule.SourceConfig;
 import io.themewire.ingest.source.IngestStage;
 import io.themewire.ingest.source.SourceRequest;
 import io.themewire.kafka.stage.ItemPublisher;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The ingest process over Kafka ({@code ingest --kafka}): sources read into items.raw. */
+/**
+ * The ingest process over Kafka ({@code ingest --kafka}): sources read into items.raw, once, or on
+ * their schedules shared with the other ingest workers ({@link KafkaSourceWorker}).
+ */
 final class KafkaIngestNode {
 
   private KafkaIngestNode() {}
@@ -63,5 +67,39 @@ final class KafkaIngestNode {
     out.flush();
     err.flush();
     return failures == 0 ? 0 : 2;
+  }
+
+  /**
+   * Puts the configured sources into the sources topic, then polls this worker's share of them
+   * (with the other workers of the group) until the process is stopped.
+   */
+  static void pollUntilStopped(KafkaRuntime runtime, List<SourceConfig> sources, PrintWriter out)
+      throws InterruptedException {
+    runtime.ensureTopics();
+    KafkaSourceWorker.announce(runtime.config(), sources);
+    KafkaSourceWorker worker = runtime.sourceWorker();
+    Thread loop = new Thread(worker, "tw-ingest-kafka");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  worker.stop();
+                  try {
+                    loop.join(KafkaIndexNode.STOP_GRACE.toMillis());
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "tw-shutdown"));
+    loop.start();
+    out.printf(
+        "polling the sources of %s (%d from the config) into %s as group %s%n",
+        runtime.config().topics().sources(),
+        sources.size(),
+        runtime.config().topics().raw(),
+        runtime.ingestGroup());
+    out.flush();
+    loop.join();
+    runtime.wiring().close();
   }
 }

@@ -83,6 +83,26 @@ final class KafkaRuntime {
     return new ItemPublisher(config, config.topics().prefix() + "themewire-ingest");
   }
 
+  /** The consumer group of the ingest workers that share the sources. */
+  String ingestGroup() {
+    return config.topics().prefix() + "themewire-ingest";
+  }
+
+  /**
+   * An ingest worker that polls its share of the sources topic into items.raw; its source health is
+   * also kept in {@code DATA/sources.json} for {@code themewire sources}.
+   */
+  KafkaSourceWorker sourceWorker() {
+    return new KafkaSourceWorker(
+        config,
+        ingestGroup(),
+        wiring.ingestStage((id, hash) -> false),
+        publisher(),
+        wiring.deadLetterLog(),
+        wiring.settings().dataDir().resolve(EmbeddedRuntime.STATE_FILE),
+        clock);
+  }
+
   /** A classify worker: items.raw to items.classified in transactions, one of the group. */
   TransformRunner<RawItem, ClassifiedItem> classifyWorker(MeterRegistry meters) {
     ClassifyStage stage = wiring.classifyStage();
