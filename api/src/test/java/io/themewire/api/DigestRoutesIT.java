@@ -14,7 +14,6 @@ import io.themewire.core.message.Source;
 import io.themewire.core.message.SourceKind;
 import io.themewire.core.message.ThemeScore;
 import io.themewire.digest.briefing.BriefingArchive;
-import io.themewire.digest.briefing.BriefingBuilder;
 import io.themewire.digest.briefing.Briefings;
 import io.themewire.index.lucene.LuceneArticleIndex;
 import java.net.URI;
@@ -59,8 +58,7 @@ class DigestRoutesIT {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("career-framework", "Career frameworks");
     Briefings briefings =
-        new Briefings(
-            index, BriefingBuilder.standard(labels), new BriefingArchive(dir.resolve("briefings")));
+        Briefings.overIndex(index, labels, new BriefingArchive(dir.resolve("briefings")));
     server =
         ApiServer.start(
             index,
