@@ -38,6 +38,14 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Read each source once and print its items.")
   boolean once;
 
+  @Option(
+      names = "--acked",
+      paramLabel = "FILE",
+      description =
+          "With --kafka: append the id of each item the broker acknowledged (acks=all) to FILE,"
+              + " one a line, as the acknowledgement arrives (an audit trail for fault tests).")
+  Path acked;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "SOURCE",
@@ -56,6 +64,9 @@ final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (acked != null && !kafka.enabled()) {
+      throw new ParameterException(spec.commandLine(), "--acked needs --kafka");
+    }
     if (kafka.enabled()) {
       return publish(out, err);
     }
@@ -87,14 +98,15 @@ final class IngestCommand implements Callable<Integer> {
           new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC());
       runtime.ensureTopics();
       IngestStage stage = wiring.ingestStage((id, hash) -> false);
-      try (var publisher = runtime.publisher()) {
+      try (var publisher = runtime.publisher();
+          AckLog ackLog = AckLog.open(acked)) {
         java.util.List<java.util.concurrent.CompletableFuture<?>> sent =
             new java.util.ArrayList<>();
         for (String s : sources) {
           Outcome<RawItem> outcome = stage.process(new SourceRequest(s));
           if (outcome instanceof Outcome.Emitted<RawItem> emitted) {
             for (RawItem item : emitted.values()) {
-              sent.add(publisher.publish(item));
+              sent.add(publisher.publish(item).thenRun(() -> ackLog.record(item.id())));
             }
             out.printf("ok      %d items  %s%n", emitted.values().size(), s);
           } else if (outcome instanceof Outcome.Failed<RawItem> failed) {
@@ -126,5 +138,54 @@ final class IngestCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return failures == 0 ? 0 : 2;
+  }
+
+  /** Ids the broker acknowledged, appended to a file as each acknowledgement arrives. */
+  private static final class AckLog implements AutoCloseable {
+    private final java.io.Writer out;
+
+    private AckLog(java.io.Writer out) {
+      this.out = out;
+    }
+
+    static AckLog open(Path file) {
+      if (file == null) {
+        return new AckLog(null);
+      }
+      try {
+        return new AckLog(
+            java.nio.file.Files.newBufferedWriter(
+                file,
+                java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND));
+      } catch (java.io.IOException e) {
+        throw new UserInputException("--acked: cannot write " + file + ": " + e.getMessage());
+      }
+    }
+
+    synchronized void record(io.themewire.core.message.ItemId id) {
+      if (out == null) {
+        return;
+      }
+      try {
+        out.write(id.value());
+        out.write('\n');
+        out.flush();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (out != null) {
+        try {
+          out.close();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    }
   }
 }
