@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /api/digest} on the real server on a free port, over a real index. */
 class DigestRoutesIT {
@@ -148,6 +150,16 @@ class DigestRoutesIT {
     assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
     assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(r.body()).contains("&lt;b&gt;with director pay&lt;/b&gt;").doesNotContain("<script");
+  }
+
+  // RELIABILITY row 29: every format of the digest carries the page's CSP and nosniff
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "html", "md", "atom"})
+  void digest_everyFormat_carriesTheSecurityHeaders(String format) throws Exception {
+    HttpResponse<String> r = get("/api/digest?date=2026-11-24&format=" + format);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue(PageRoutesIT.CSP);
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
   }
 
   @Test
