@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -34,6 +35,9 @@ final class CopyMergingWriter implements AutoCloseable {
   /** Candidates compared word by word at most per item: a cap on the cost of one write. */
   static final int MAX_COPY_CHECKS = 5;
 
+  /** The stored fields a copy candidate is first judged by. */
+  private static final Set<String> CANDIDATE_FIELDS = Set.of(IndexSchema.ID, IndexSchema.SIMHASH);
+
   /** Writes held in {@link #pending} before the reader is reopened. */
   static final int PENDING_LIMIT = 500;
 
@@ -51,7 +55,55 @@ final class CopyMergingWriter implements AutoCloseable {
    * A write not yet visible to the merging reader, with its fingerprint (null: too short) and the
    * ids of the copies merged into it.
    */
-  private record Pending(ClassifiedItem item, Long fingerprint, Set<String> mergedIds) {}
+  private static final class Pending {
+    final ClassifiedItem item;
+    final Long fingerprint;
+    final Set<String> mergedIds;
+    private long[] shingles;
+
+    Pending(ClassifiedItem item, Long fingerprint, Set<String> mergedIds) {
+      this.item = item;
+      this.fingerprint = fingerprint;
+      this.mergedIds = mergedIds;
+    }
+
+    ClassifiedItem item() {
+      return item;
+    }
+
+    Long fingerprint() {
+      return fingerprint;
+    }
+
+    Set<String> mergedIds() {
+      return mergedIds;
+    }
+
+    /** The item's word 3-grams, computed when it is first a candidate. */
+    long[] shingles() {
+      if (shingles == null) {
+        shingles = SimHash.shingles(item.item().text());
+      }
+      return shingles;
+    }
+  }
+
+  /** The word 3-grams of the item being written, computed when first compared. */
+  private static final class Mine {
+    private final RawItem raw;
+    private long[] shingles;
+
+    Mine(RawItem raw) {
+      this.raw = raw;
+    }
+
+    long[] shingles() {
+      if (shingles == null) {
+        shingles = SimHash.shingles(raw.text());
+      }
+      return shingles;
+    }
+  }
 
   /** What is stored for an id: the item and the ids of the copies merged into it. */
   private record Stored(ClassifiedItem item, Set<String> mergedIds) {}
@@ -193,6 +245,11 @@ final class CopyMergingWriter implements AutoCloseable {
    * </ul>
    */
   static boolean isCopy(RawItem copy, RawItem original) {
+    return isCopy(copy, new Mine(copy), original, SimHash.shingles(original.text()));
+  }
+
+  /** {@link #isCopy(RawItem, RawItem)} with the 3-grams of either text computed at most once. */
+  private static boolean isCopy(RawItem copy, Mine mine, RawItem original, long[] theirs) {
     if (copy.id().equals(original.id())) {
       return false;
     }
@@ -200,8 +257,15 @@ final class CopyMergingWriter implements AutoCloseable {
         && !sameAuthor(copy.author(), original.author())) {
       return false;
     }
-    return SimHash.resemblance(copy.text(), original.text()) >= SimHash.MIN_RESEMBLANCE
-        && SimHash.containment(copy.text(), original.text()) >= SimHash.MIN_CONTAINMENT;
+    long[] ours = mine.shingles();
+    return SimHash.resemblance(ours, theirs) >= SimHash.MIN_RESEMBLANCE
+        && SimHash.containment(ours, theirs) >= SimHash.MIN_CONTAINMENT;
+  }
+
+  /** Whether the network-post rule alone keeps {@code copy} apart from {@code original}. */
+  private static boolean otherAuthorsPost(RawItem copy, RawItem original) {
+    return (networkPost(copy) || networkPost(original))
+        && !sameAuthor(copy.author(), original.author());
   }
 
   private static boolean networkPost(RawItem item) {
@@ -221,11 +285,13 @@ final class CopyMergingWriter implements AutoCloseable {
 
   private Optional<Stored> nearCopyOf(long fingerprint, RawItem raw) throws IOException {
     int checks = 0;
+    Mine mine = new Mine(raw);
     for (Pending p : pending.values()) {
       if (p.fingerprint() != null
           && !p.item().id().equals(raw.id())
           && SimHash.distance(fingerprint, p.fingerprint()) <= SimHash.MAX_DISTANCE) {
-        if (isCopy(raw, p.item().item())) {
+        RawItem other = p.item().item();
+        if (!otherAuthorsPost(raw, other) && isCopy(raw, mine, other, p.shingles())) {
           return Optional.of(new Stored(p.item(), p.mergedIds()));
         }
         if (++checks >= MAX_COPY_CHECKS) {
@@ -238,23 +304,29 @@ final class CopyMergingWriter implements AutoCloseable {
       anyBand.add(
           new TermQuery(new Term(IndexSchema.SIMHASH_BAND, band)), BooleanClause.Occur.SHOULD);
     }
-    return searchers.current(searcher -> bandMatch(searcher, anyBand.build(), fingerprint, raw));
+    return searchers.current(
+        searcher -> bandMatch(searcher, anyBand.build(), fingerprint, raw, mine));
   }
 
   private Optional<Stored> bandMatch(
-      IndexSearcher searcher, BooleanQuery anyBand, long fingerprint, RawItem raw)
+      IndexSearcher searcher, BooleanQuery anyBand, long fingerprint, RawItem raw, Mine mine)
       throws IOException {
+    StoredFields fields = searcher.storedFields();
     for (ScoreDoc sd : searcher.search(anyBand, MAX_COPY_CHECKS).scoreDocs) {
-      Document d = searcher.storedFields().document(sd.doc);
-      if (d.get(IndexSchema.ID).equals(raw.id().value())
-          || d.getField(IndexSchema.SIMHASH) == null
-          || pending.containsKey(new ItemId(d.get(IndexSchema.ID)))) {
+      // the id and fingerprint first: the whole item is read only for a close fingerprint
+      Document head = fields.document(sd.doc, CANDIDATE_FIELDS);
+      String id = head.get(IndexSchema.ID);
+      if (id.equals(raw.id().value())
+          || head.getField(IndexSchema.SIMHASH) == null
+          || pending.containsKey(new ItemId(id))) {
         continue; // a pending write is newer than this document and was checked above
       }
-      long other = d.getField(IndexSchema.SIMHASH).numericValue().longValue();
+      long other = head.getField(IndexSchema.SIMHASH).numericValue().longValue();
       if (SimHash.distance(fingerprint, other) <= SimHash.MAX_DISTANCE) {
-        Stored candidate = stored(d);
-        if (isCopy(raw, candidate.item().item())) {
+        Stored candidate = stored(fields.document(sd.doc));
+        RawItem original = candidate.item().item();
+        if (!otherAuthorsPost(raw, original)
+            && isCopy(raw, mine, original, SimHash.shingles(original.text()))) {
           return Optional.of(candidate);
         }
       }
