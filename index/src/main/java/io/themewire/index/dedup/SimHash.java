@@ -127,6 +127,67 @@ public final class SimHash {
     return java.util.Arrays.copyOf(out, n);
   }
 
+  /** Hashes kept in a {@link #sketch}. */
+  public static final int SKETCH_SIZE = 16;
+
+  /**
+   * A candidate whose {@link #sketchResemblance} is below this is not compared in full: half the
+   * copy threshold. For two texts at the threshold (0.7) a 16-value sketch reads below it about
+   * once in a thousand pairs (the copy then stays a separate item: a duplicate, never a loss);
+   * syndicated copies (resemblance 0.9 and more) practically never.
+   */
+  public static final double MIN_SKETCH_RESEMBLANCE = MIN_RESEMBLANCE / 2;
+
+  /**
+   * A bottom-{@value #SKETCH_SIZE} sketch of a {@link #shingles(String)} set: its smallest hashes,
+   * as bytes (8 per hash, big-endian), small enough to keep with every fingerprinted item.
+   */
+  public static byte[] sketch(long[] shingles) {
+    int n = Math.min(SKETCH_SIZE, shingles.length);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 * n);
+    for (int i = 0; i < n; i++) {
+      b.putLong(shingles[i]);
+    }
+    return b.array();
+  }
+
+  /**
+   * Jaccard resemblance of two 3-gram sets estimated from their {@link #sketch}es (bottom-k): the
+   * share of the union's smallest hashes found in both. {@code b} is read from {@code offset} for
+   * {@code length} bytes.
+   */
+  public static double sketchResemblance(long[] a, byte[] b, int offset, int length) {
+    int na = Math.min(SKETCH_SIZE, a.length);
+    int nb = Math.min(SKETCH_SIZE, length / 8);
+    if (na == 0 || nb == 0) {
+      return 0;
+    }
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(b, offset, length);
+    long[] other = new long[nb];
+    for (int j = 0; j < nb; j++) {
+      other[j] = bytes.getLong(offset + 8 * j);
+    }
+    int k = Math.max(na, nb);
+    int i = 0;
+    int j = 0;
+    int taken = 0;
+    int both = 0;
+    while (taken < k && i < na && j < nb) {
+      if (a[i] == other[j]) {
+        both++;
+        i++;
+        j++;
+      } else if (a[i] < other[j]) {
+        i++;
+      } else {
+        j++;
+      }
+      taken++;
+    }
+    taken += Math.min(k - taken, (na - i) + (nb - j));
+    return (double) both / taken;
+  }
+
   /** Jaccard resemblance of two {@link #shingles(String)} sets, 0 to 1. */
   public static double resemblance(long[] a, long[] b) {
     if (a.length == 0 || b.length == 0) {

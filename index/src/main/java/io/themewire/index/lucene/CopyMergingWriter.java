@@ -15,15 +15,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The write side: upserts items by id into a Lucene {@link IndexWriter}, merging each with what is
@@ -34,9 +40,6 @@ final class CopyMergingWriter implements AutoCloseable {
 
   /** Candidates compared word by word at most per item: a cap on the cost of one write. */
   static final int MAX_COPY_CHECKS = 5;
-
-  /** The stored fields a copy candidate is first judged by. */
-  private static final Set<String> CANDIDATE_FIELDS = Set.of(IndexSchema.ID, IndexSchema.SIMHASH);
 
   /** Writes held in {@link #pending} before the reader is reopened. */
   static final int PENDING_LIMIT = 500;
@@ -308,30 +311,110 @@ final class CopyMergingWriter implements AutoCloseable {
         searcher -> bandMatch(searcher, anyBand.build(), fingerprint, raw, mine));
   }
 
+  /**
+   * The first stored item among the band matches that {@link #isCopy is a copy} of {@code raw},
+   * trying the closest fingerprints first and at most {@link #MAX_COPY_CHECKS} of them. Every band
+   * match is judged from doc values (fingerprint distance, then the 3-gram sketch) before any item
+   * is read, so that a large index of similar texts costs postings, not stored reads.
+   */
   private Optional<Stored> bandMatch(
       IndexSearcher searcher, BooleanQuery anyBand, long fingerprint, RawItem raw, Mine mine)
       throws IOException {
+    CopyCandidates candidates =
+        new CopyCandidates(fingerprint, mine.shingles(), 2 * MAX_COPY_CHECKS);
+    searcher.search(anyBand, candidates);
     StoredFields fields = searcher.storedFields();
-    for (ScoreDoc sd : searcher.search(anyBand, MAX_COPY_CHECKS).scoreDocs) {
-      // the id and fingerprint first: the whole item is read only for a close fingerprint
-      Document head = fields.document(sd.doc, CANDIDATE_FIELDS);
-      String id = head.get(IndexSchema.ID);
-      if (id.equals(raw.id().value())
-          || head.getField(IndexSchema.SIMHASH) == null
-          || pending.containsKey(new ItemId(id))) {
+    int checks = 0;
+    for (int doc : candidates.closestFirst()) {
+      Document d = fields.document(doc);
+      String id = d.get(IndexSchema.ID);
+      if (id.equals(raw.id().value()) || pending.containsKey(new ItemId(id))) {
         continue; // a pending write is newer than this document and was checked above
       }
-      long other = head.getField(IndexSchema.SIMHASH).numericValue().longValue();
-      if (SimHash.distance(fingerprint, other) <= SimHash.MAX_DISTANCE) {
-        Stored candidate = stored(fields.document(sd.doc));
-        RawItem original = candidate.item().item();
-        if (!otherAuthorsPost(raw, original)
-            && isCopy(raw, mine, original, SimHash.shingles(original.text()))) {
-          return Optional.of(candidate);
-        }
+      Stored candidate = stored(d);
+      RawItem original = candidate.item().item();
+      if (otherAuthorsPost(raw, original)) {
+        continue;
+      }
+      if (isCopy(raw, mine, original, SimHash.shingles(original.text()))) {
+        return Optional.of(candidate);
+      }
+      if (++checks >= MAX_COPY_CHECKS) {
+        break;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Gathers the band matches within {@link SimHash#MAX_DISTANCE} bits whose 3-gram sketch is alike
+   * enough ({@link SimHash#MIN_SKETCH_RESEMBLANCE}), keeping the {@code max} closest.
+   */
+  private static final class CopyCandidates extends SimpleCollector {
+    private final long fingerprint;
+    private final long[] shingles;
+    private final int max;
+    private final long[] best; // distance << 32 | global doc, ascending
+    private int n;
+    private int base;
+    private NumericDocValues fingerprints;
+    private BinaryDocValues sketches;
+
+    CopyCandidates(long fingerprint, long[] shingles, int max) {
+      this.fingerprint = fingerprint;
+      this.shingles = shingles;
+      this.max = max;
+      this.best = new long[max];
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) throws IOException {
+      base = context.docBase;
+      fingerprints = DocValues.getNumeric(context.reader(), IndexSchema.SIMHASH);
+      sketches = DocValues.getBinary(context.reader(), IndexSchema.SHINGLE_SKETCH);
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      if (!fingerprints.advanceExact(doc)) {
+        return;
+      }
+      int distance = SimHash.distance(fingerprint, fingerprints.longValue());
+      if (distance > SimHash.MAX_DISTANCE) {
+        return;
+      }
+      long key = ((long) distance << 32) | (base + doc);
+      if (n == max && key >= best[n - 1]) {
+        return;
+      }
+      if (sketches.advanceExact(doc)) {
+        BytesRef b = sketches.binaryValue();
+        if (SimHash.sketchResemblance(shingles, b.bytes, b.offset, b.length)
+            < SimHash.MIN_SKETCH_RESEMBLANCE) {
+          return;
+        }
+      }
+      int at = n == max ? n - 1 : n++;
+      while (at > 0 && best[at - 1] > key) {
+        best[at] = best[at - 1];
+        at--;
+      }
+      best[at] = key;
+    }
+
+    /** The gathered documents (global ids), closest fingerprint first. */
+    int[] closestFirst() {
+      int[] docs = new int[n];
+      for (int i = 0; i < n; i++) {
+        docs[i] = (int) best[i];
+      }
+      return docs;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
   }
 
   /** Commits what is pending and closes the writer. */
