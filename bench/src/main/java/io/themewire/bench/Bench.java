@@ -23,8 +23,10 @@ import picocli.CommandLine.Spec;
           + " index against themewire classify alone, whole processes, and ingest-to-searchable"
           + " latency of POST /api/items), 'stories' (story clustering of 10,000 generated items"
           + " of one day against bare tokenising, and heap), 'digest' (the daily briefing of 1,000"
-          + " and 10,000 items of one day against a bare scan of the same index) or 'web' (first"
-          + " render of the editors' page in headless Chromium against loading /health)."
+          + " and 10,000 items of one day against a bare scan of the same index), 'web' (first"
+          + " render of the editors' page in headless Chromium against loading /health) or 'load'"
+          + " (--clients concurrent clients mixing search, trends, items and the page for"
+          + " --seconds, with /health probed throughout against /health on the idle server)."
     })
 public final class Bench implements Callable<Integer> {
 
@@ -33,7 +35,7 @@ public final class Bench implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "BENCHMARK",
-      description = "extraction, classify, pipeline, stories, digest or web")
+      description = "extraction, classify, pipeline, stories, digest, web or load")
   String which;
 
   @Option(
@@ -70,6 +72,20 @@ public final class Bench implements Callable<Integer> {
           "extraction: cross-validate by site over K folds (default: ${DEFAULT-VALUE}; 0 skips).")
   int folds;
 
+  @Option(
+      names = "--clients",
+      defaultValue = "200",
+      paramLabel = "N",
+      description = "load: concurrent clients (default: ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(
+      names = "--seconds",
+      defaultValue = "60",
+      paramLabel = "S",
+      description = "load: seconds of measured load (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Bench());
     cli.setParameterExceptionHandler(
@@ -89,6 +105,14 @@ public final class Bench implements Callable<Integer> {
     if (folds == 1 || folds < 0 || folds > 20) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--folds must be 0 or 2..20, got " + folds);
+    }
+    if (clients < 1 || clients > 2000) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--clients must be 1..2000, got " + clients);
+    }
+    if (seconds < 5 || seconds > 3600) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--seconds must be 5..3600, got " + seconds);
     }
     Path dir = corpora != null ? corpora : defaultCorpora();
     if (!Files.isDirectory(dir)) {
@@ -110,12 +134,13 @@ public final class Bench implements Callable<Integer> {
       case "digest" ->
           DigestBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
       case "web" -> WebPageBenchmark.run(home(), rounds, out, progress("web"));
+      case "load" -> LoadBenchmark.run(home(), clients, seconds, out, seconds("load"));
       default ->
           throw new CommandLine.ParameterException(
               spec.commandLine(),
               "unknown benchmark '"
                   + which
-                  + "': use extraction, classify, pipeline, stories, digest or web");
+                  + "': use extraction, classify, pipeline, stories, digest, web or load");
     }
     if (System.console() != null) {
       System.err.println();
@@ -132,6 +157,13 @@ public final class Bench implements Callable<Integer> {
   private static Path defaultCorpora() {
     String home = System.getenv("THEMEWIRE_HOME");
     return Path.of(home == null ? "." : home).resolve("../shared/corpora").normalize();
+  }
+
+  private static Progress seconds(String label) {
+    if (System.console() == null) {
+      return Progress.NONE;
+    }
+    return (done, total) -> System.err.printf(Locale.ROOT, "\r%s: %d of %d s", label, done, total);
   }
 
   private static Progress progress(String label) {
