@@ -117,6 +117,7 @@ final class LoadBenchmark {
             .start();
     try {
       String base = "http://127.0.0.1:" + ServingPort.of(server, "demo", Duration.ofSeconds(300));
+      String loadBefore = loadAverage();
       List<String> ids = itemIds(base);
       Recorder idle = probe(base, IDLE_PROBE);
       // Warm-up: the same load, not recorded, so the figures are of a warm JIT and warm caches.
@@ -127,12 +128,24 @@ final class LoadBenchmark {
       Recorder[] byRoute = drive(base, clients, Duration.ofSeconds(seconds), ids, progress);
       double elapsed = (System.nanoTime() - started) / 1e9;
       Recorder health = prober.stop();
-      report(out, clients, seconds, ids.size(), elapsed, byRoute, health, idle);
+      report(out, clients, seconds, ids.size(), elapsed, byRoute, health, idle, loadBefore);
     } finally {
       server.destroy();
       if (!server.waitFor(30, TimeUnit.SECONDS)) {
         server.destroyForcibly();
       }
+    }
+  }
+
+  /**
+   * The machine's 1-minute load average (Linux), said with the figures: other work on a shared
+   * machine takes cores from both the server and the clients.
+   */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (Exception e) {
+      return "unknown";
     }
   }
 
@@ -397,13 +410,15 @@ final class LoadBenchmark {
       double elapsed,
       Recorder[] byRoute,
       Recorder health,
-      Recorder idle) {
+      Recorder idle,
+      String loadBefore) {
     out.printf(Locale.ROOT, "## load: %d clients for %d s on loopback%n%n", clients, seconds);
     out.printf(
         Locale.ROOT,
         "Machine: %d processors, Java %s; demo server -Xmx2g over samples/ (%d items looked up);"
             + " %d closed-loop clients (no think time) on %d java.net.http clients, after a %d s"
-            + " warm-up; /health asked every %d ms on its own connection; %.1f s measured.%n%n",
+            + " warm-up; /health asked every %d ms on its own connection; %.1f s measured; load"
+            + " average %s before the load (clients and server share the machine).%n%n",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         items,
@@ -411,7 +426,8 @@ final class LoadBenchmark {
         HTTP_CLIENTS,
         WARM_UP.toSeconds(),
         PROBE_EVERY_MS,
-        elapsed);
+        elapsed,
+        loadBefore);
     out.println("| route | share | requests | req/s | p50 (ms) | p99 (ms) | max (ms) | errors |");
     out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     Recorder all = new Recorder();
