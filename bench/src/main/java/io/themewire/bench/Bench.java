@@ -25,9 +25,11 @@ import picocli.CommandLine.Spec;
           + " of one day against bare tokenising, and heap), 'digest' (the daily briefing of 1,000"
           + " and 10,000 items of one day against a bare scan of the same index), 'web' (first"
           + " render of the editors' page in headless Chromium against loading /health), 'index'"
-          + " (docs/s of the index writer against a bare Lucene IndexWriter, same documents) or"
+          + " (docs/s of the index writer against a bare Lucene IndexWriter, same documents),"
           + " 'query' (search, trends and terms latency at 100,000 and 1,000,000 items, 1 and 8"
-          + " clients, against bare Lucene searches on the same index, and heap)."
+          + " clients, against bare Lucene searches on the same index, and heap) or 'load'"
+          + " (--clients concurrent clients mixing search, trends, items and the page for"
+          + " --seconds, with /health probed throughout against /health on the idle server)."
     })
 public final class Bench implements Callable<Integer> {
 
@@ -36,7 +38,7 @@ public final class Bench implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "BENCHMARK",
-      description = "extraction, classify, pipeline, stories, digest, web, index or query")
+      description = "extraction, classify, pipeline, stories, digest, web, index, query or load")
   String which;
 
   @Option(
@@ -89,6 +91,20 @@ public final class Bench implements Callable<Integer> {
           "extraction: cross-validate by site over K folds (default: ${DEFAULT-VALUE}; 0 skips).")
   int folds;
 
+  @Option(
+      names = "--clients",
+      defaultValue = "200",
+      paramLabel = "N",
+      description = "load: concurrent clients (default: ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(
+      names = "--seconds",
+      defaultValue = "60",
+      paramLabel = "S",
+      description = "load: seconds of measured load (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Bench());
     cli.setParameterExceptionHandler(
@@ -108,6 +124,14 @@ public final class Bench implements Callable<Integer> {
     if (folds == 1 || folds < 0 || folds > 20) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--folds must be 0 or 2..20, got " + folds);
+    }
+    if (clients < 1 || clients > 2000) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--clients must be 1..2000, got " + clients);
+    }
+    if (seconds < 5 || seconds > 3600) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--seconds must be 5..3600, got " + seconds);
     }
     Path dir = corpora != null ? corpora : defaultCorpora();
     if (!Files.isDirectory(dir)) {
@@ -142,12 +166,14 @@ public final class Bench implements Callable<Integer> {
               cache != null ? cache : home().resolve("bench/target/query-indexes"),
               out,
               progress("query"));
+      case "load" -> LoadBenchmark.run(home(), clients, seconds, out, seconds("load"));
       default ->
           throw new CommandLine.ParameterException(
               spec.commandLine(),
               "unknown benchmark '"
                   + which
-                  + "': use extraction, classify, pipeline, stories, digest, web, index or query");
+                  + "': use extraction, classify, pipeline, stories, digest, web, index, query or"
+                  + " load");
     }
     if (System.console() != null) {
       System.err.println();
@@ -164,6 +190,13 @@ public final class Bench implements Callable<Integer> {
   private static Path defaultCorpora() {
     String home = System.getenv("THEMEWIRE_HOME");
     return Path.of(home == null ? "." : home).resolve("../shared/corpora").normalize();
+  }
+
+  private static Progress seconds(String label) {
+    if (System.console() == null) {
+      return Progress.NONE;
+    }
+    return (done, total) -> System.err.printf(Locale.ROOT, "\r%s: %d of %d s", label, done, total);
   }
 
   private static Progress progress(String label) {

@@ -20,10 +20,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code bench/run web}: how fast the editors' page shows its first results. Starts {@code
  * themewire demo --port 0} over the bundled samples as a child process, then loads the page in
  * Debian's headless Chromium with the browser cache disabled (every visit is a first visit) and
- * reads the page's own {@code tw:results} performance mark (set when the first results are in the
- * DOM) and the browser's first-contentful-paint. The baseline, measured in the same rounds against
- * the same server, is loading {@code /health}: one tiny JSON document, no script, so the ratio says
- * what the page's script, styles and API calls cost over the bare browser-and-server round trip.
+ * reads the page's own {@code tw:results} and {@code tw:trends} performance marks (set when the
+ * first results, and the first trend charts, are in the DOM) and the browser's
+ * first-contentful-paint. The baseline, measured in the same rounds against the same server, is
+ * loading {@code /health}: one tiny JSON document, no script, so the ratio says what the page's
+ * script, styles and API calls cost over the bare browser-and-server round trip.
  */
 final class WebPageBenchmark {
 
@@ -77,6 +78,7 @@ final class WebPageBenchmark {
       List<Double> baseline = new ArrayList<>();
       List<Double> results = new ArrayList<>();
       List<Double> paint = new ArrayList<>();
+      List<Double> trends = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
         driver.get(base + "/health");
         double bare =
@@ -90,11 +92,16 @@ final class WebPageBenchmark {
                     Boolean.TRUE.equals(
                         ((ChromeDriver) d)
                             .executeScript(
-                                "return performance.getEntriesByName('tw:results').length > 0;")));
+                                "return performance.getEntriesByName('tw:results').length > 0"
+                                    + " && performance.getEntriesByName('tw:trends').length > 0;")));
         double drawn =
             number(
                 driver.executeScript(
                     "return performance.getEntriesByName('tw:results')[0].startTime;"));
+        double charts =
+            number(
+                driver.executeScript(
+                    "return performance.getEntriesByName('tw:trends')[0].startTime;"));
         double fcp =
             number(
                 driver.executeScript(
@@ -104,6 +111,7 @@ final class WebPageBenchmark {
           baseline.add(bare);
           results.add(drawn);
           paint.add(fcp);
+          trends.add(charts);
         }
         progress.update(round + 1, rounds);
       }
@@ -126,6 +134,7 @@ final class WebPageBenchmark {
       row(out, "baseline: load /health (no script)", baseline, b50);
       row(out, "page: first contentful paint", paint, b50);
       row(out, "page: first results drawn (tw:results)", results, b50);
+      row(out, "page: trend charts of every theme drawn (tw:trends)", trends, b50);
       out.println();
     } finally {
       if (driver != null) {

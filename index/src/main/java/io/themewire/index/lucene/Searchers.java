@@ -37,7 +37,10 @@ final class Searchers implements AutoCloseable {
   /**
    * Admission: one permit per search thread and queue place, held by the caller for the whole
    * search. The executor's own queue is unbounded, so a search admitted here is never refused by a
-   * worker that has finished its last search but not yet asked for the next.
+   * worker that has finished its last search but not yet asked for the next. A caller that finds
+   * every permit taken waits for one, within the time budget: a burst of more concurrent searches
+   * than threads and queue places (200 editors at once) is served in turn instead of being refused
+   * at once, and a client refused at once would only ask again at once.
    */
   private final Semaphore admitted;
 
@@ -73,23 +76,34 @@ final class Searchers implements AutoCloseable {
   /**
    * Runs {@code work} on a searcher that sees every write made so far, on the search pool and under
    * the time budget: the searcher stops collecting once the budget is spent, and the search then
-   * fails with {@code query-timeout}; a full pool, or a wait for a thread longer than the budget,
-   * fails with {@code search-busy}. Both are {@link SearchUnavailableException}s.
+   * fails with {@code query-timeout}; a pool that stays full for the budget, or a wait for a thread
+   * longer than the budget, fails with {@code search-busy}. Both are {@link
+   * SearchUnavailableException}s.
    */
   <T> T fresh(Work<T> work) throws IOException {
-    if (!admitted.tryAcquire()) {
-      throw busy("the queue of " + limits.searchQueue() + " waiting searches is full");
+    long arrived = System.nanoTime();
+    long budget = limits.timeBudget().toNanos();
+    try {
+      if (!admitted.tryAcquire(budget, TimeUnit.NANOSECONDS)) {
+        throw busy(
+            "the queue of "
+                + limits.searchQueue()
+                + " waiting searches stayed full for "
+                + budget / 1_000_000
+                + " ms");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw busy("interrupted while waiting for a place in the queue");
     }
     try {
-      return admittedSearch(work);
+      return admittedSearch(work, arrived, budget);
     } finally {
       admitted.release();
     }
   }
 
-  private <T> T admittedSearch(Work<T> work) throws IOException {
-    long submitted = System.nanoTime();
-    long budget = limits.timeBudget().toNanos();
+  private <T> T admittedSearch(Work<T> work, long submitted, long budget) throws IOException {
     Future<T> future =
         pool.submit(
             () -> {

@@ -22,8 +22,8 @@ import java.util.List;
  *     each runs on this pool, never on the HTTP thread, so slow queries cannot starve {@code
  *     /health}
  * @param searchQueue searches waiting for a thread, at most (default {@value
- *     #DEFAULT_SEARCH_QUEUE}); one more is a 503 {@code search-busy}, and so is a search that
- *     waited longer than its time budget for a thread
+ *     #DEFAULT_SEARCH_QUEUE}); one more waits for a place, and a search that waited longer than its
+ *     time budget for a place and a thread is a 503 {@code search-busy}
  */
 public record QueryLimits(
     int maxQueryChars,
