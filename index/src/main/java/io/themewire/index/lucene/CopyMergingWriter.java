@@ -7,8 +7,10 @@ import io.themewire.core.message.RawItem;
 import io.themewire.core.message.SourceKind;
 import io.themewire.index.dedup.SimHash;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +24,11 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -302,13 +304,12 @@ final class CopyMergingWriter implements AutoCloseable {
         }
       }
     }
-    BooleanQuery.Builder anyBand = new BooleanQuery.Builder();
-    for (String band : SimHash.bands(fingerprint)) {
-      anyBand.add(
-          new TermQuery(new Term(IndexSchema.SIMHASH_BAND, band)), BooleanClause.Occur.SHOULD);
+    List<BytesRef> probes = new ArrayList<>();
+    for (String band : SimHash.probes(fingerprint)) {
+      probes.add(new BytesRef(band));
     }
-    return searchers.current(
-        searcher -> bandMatch(searcher, anyBand.build(), fingerprint, raw, mine));
+    Query anyBand = new TermInSetQuery(IndexSchema.SIMHASH_BAND, probes);
+    return searchers.current(searcher -> bandMatch(searcher, anyBand, fingerprint, raw, mine));
   }
 
   /**
@@ -318,7 +319,7 @@ final class CopyMergingWriter implements AutoCloseable {
    * is read, so that a large index of similar texts costs postings, not stored reads.
    */
   private Optional<Stored> bandMatch(
-      IndexSearcher searcher, BooleanQuery anyBand, long fingerprint, RawItem raw, Mine mine)
+      IndexSearcher searcher, Query anyBand, long fingerprint, RawItem raw, Mine mine)
       throws IOException {
     CopyCandidates candidates =
         new CopyCandidates(fingerprint, mine.shingles(), 2 * MAX_COPY_CHECKS);
