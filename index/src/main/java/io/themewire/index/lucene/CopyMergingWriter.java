@@ -54,6 +54,9 @@ final class CopyMergingWriter implements AutoCloseable {
   private final IndexWriter writer;
   private final Searchers searchers;
 
+  /** The failure of the last commit, null once one succeeds. */
+  private Throwable failure;
+
   /**
    * Writes since the last refresh of the reader used for merging, by id: merging reads these first,
    * so that upserts need not reopen the reader each time (which cost a tiny segment per item and
@@ -141,7 +144,12 @@ final class CopyMergingWriter implements AutoCloseable {
     }
     Document doc = IndexSchema.toDocument(stored, fingerprint);
     IndexSchema.addMergedIds(doc, merged.mergedIds());
-    writer.updateDocument(new Term(IndexSchema.ID, stored.id().value()), doc);
+    try {
+      writer.updateDocument(new Term(IndexSchema.ID, stored.id().value()), doc);
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+      throw e;
+    }
     Pending written = new Pending(stored, fingerprint, merged.mergedIds());
     pending.put(stored.id(), written);
     if (fingerprint != null) {
@@ -158,8 +166,42 @@ final class CopyMergingWriter implements AutoCloseable {
   }
 
   synchronized void commit() throws IOException {
-    writer.commit();
+    try {
+      writer.commit();
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+      throw e;
+    }
+    failure = null;
     refreshWrites();
+  }
+
+  /**
+   * Why this writer cannot write: the failure of the last commit (a full disk, say) until a commit
+   * succeeds, or the tragic event that closed the writer (then for good); empty when it can.
+   */
+  synchronized Optional<String> writeFailure() {
+    Throwable t = writer.getTragicException();
+    if (t == null && !writer.isOpen()) {
+      return Optional.of("the index writer is closed");
+    }
+    if (t == null) {
+      t = failure;
+    }
+    return t == null ? Optional.empty() : Optional.of(describe(t));
+  }
+
+  /** Whether a tragic event (or a close) ended the writer: only reopening the index helps. */
+  synchronized boolean writerLost() {
+    return writer.getTragicException() != null || !writer.isOpen();
+  }
+
+  private static String describe(Throwable t) {
+    StringBuilder out = new StringBuilder(t.toString());
+    for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      out.append("; caused by ").append(c);
+    }
+    return out.toString();
   }
 
   /** Commits, saving {@code userData} in the commit itself (kept by later commits too). */
