@@ -74,18 +74,42 @@ public final class SimHash {
     return Long.bitCount(a ^ b);
   }
 
+  /** Bands a fingerprint is cut into for finding candidates (16 bits each). */
+  static final int BANDS = 4;
+
   /**
-   * The fingerprint cut into {@code MAX_DISTANCE + 1} bands of 8 bits: two fingerprints within
-   * {@link #MAX_DISTANCE} bits agree on at least one band (pigeonhole), so bands are exact-match
-   * keys for finding candidates.
+   * The fingerprint cut into {@value #BANDS} bands of 16 bits, the terms an item is indexed under.
+   * Two fingerprints within {@link #MAX_DISTANCE} (7) bits differ in at most one bit of at least
+   * one band (pigeonhole: four bands of two or more differing bits make eight), so the {@link
+   * #probes} of one meet a band of the other. Sixteen-bit bands keep each term's postings short as
+   * the index grows (eight-bit bands had 256 values each: every probe read 1/32 of the index).
    */
   public static List<String> bands(long fingerprint) {
-    List<String> out = new ArrayList<>();
-    for (int band = 0; band <= MAX_DISTANCE; band++) {
-      long part = (fingerprint >>> (band * 8)) & 0xffL;
-      out.add(band + ":" + Long.toHexString(part));
+    List<String> out = new ArrayList<>(BANDS);
+    for (int band = 0; band < BANDS; band++) {
+      out.add(band(band, (fingerprint >>> (band * 16)) & 0xffffL));
     }
     return out;
+  }
+
+  /**
+   * The band terms to look up for candidates within {@link #MAX_DISTANCE} bits of {@code
+   * fingerprint}: each of its {@link #bands} as it is and with each one of its 16 bits flipped.
+   */
+  public static List<String> probes(long fingerprint) {
+    List<String> out = new ArrayList<>(BANDS * 17);
+    for (int band = 0; band < BANDS; band++) {
+      long part = (fingerprint >>> (band * 16)) & 0xffffL;
+      out.add(band(band, part));
+      for (int bit = 0; bit < 16; bit++) {
+        out.add(band(band, part ^ (1L << bit)));
+      }
+    }
+    return out;
+  }
+
+  private static String band(int band, long part) {
+    return band + ":" + Long.toHexString(part);
   }
 
   /** Jaccard resemblance of two texts' sets of lower-cased word 3-grams, 0 to 1. */

@@ -7,8 +7,10 @@ import io.themewire.core.message.RawItem;
 import io.themewire.core.message.SourceKind;
 import io.themewire.index.dedup.SimHash;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +24,11 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -41,8 +43,13 @@ final class CopyMergingWriter implements AutoCloseable {
   /** Candidates compared word by word at most per item: a cap on the cost of one write. */
   static final int MAX_COPY_CHECKS = 5;
 
-  /** Writes held in {@link #pending} before the reader is reopened. */
-  static final int PENDING_LIMIT = 500;
+  /**
+   * Writes held in {@link #pending} before the reader is reopened. Each reopen flushes a segment,
+   * so a small limit means many small segments to merge (500 cost the index stage half its speed at
+   * 100,000 items); pending writes are scanned as an array of fingerprints, so a large one is
+   * cheap.
+   */
+  static final int PENDING_LIMIT = 10_000;
 
   private final IndexWriter writer;
   private final Searchers searchers;
@@ -56,6 +63,14 @@ final class CopyMergingWriter implements AutoCloseable {
    * cut indexing to a few dozen items a second).
    */
   private final Map<ItemId, Pending> pending = new LinkedHashMap<>();
+
+  /**
+   * The pending writes in write order (a replaced one stays, skipped as stale) and their prints.
+   */
+  private Pending[] pendingOrder = new Pending[1024];
+
+  private long[] pendingPrints = new long[1024];
+  private int pendingCount;
 
   /**
    * A write not yet visible to the merging reader, with its fingerprint (null: too short) and the
@@ -135,7 +150,16 @@ final class CopyMergingWriter implements AutoCloseable {
       failure = e;
       throw e;
     }
-    pending.put(stored.id(), new Pending(stored, fingerprint, merged.mergedIds()));
+    Pending written = new Pending(stored, fingerprint, merged.mergedIds());
+    pending.put(stored.id(), written);
+    if (fingerprint != null) {
+      if (pendingCount == pendingOrder.length) {
+        pendingOrder = Arrays.copyOf(pendingOrder, 2 * pendingCount);
+        pendingPrints = Arrays.copyOf(pendingPrints, 2 * pendingCount);
+      }
+      pendingOrder[pendingCount] = written;
+      pendingPrints[pendingCount++] = fingerprint;
+    }
     if (pending.size() >= PENDING_LIMIT) {
       refreshWrites();
     }
@@ -201,6 +225,8 @@ final class CopyMergingWriter implements AutoCloseable {
   private void refreshWrites() throws IOException {
     searchers.refreshBlocking();
     pending.clear();
+    Arrays.fill(pendingOrder, 0, pendingCount, null);
+    pendingCount = 0;
   }
 
   /** The newest version of an item for merging: a pending write, else the current reader's. */
@@ -331,10 +357,12 @@ final class CopyMergingWriter implements AutoCloseable {
   private Optional<Stored> nearCopyOf(long fingerprint, RawItem raw) throws IOException {
     int checks = 0;
     Mine mine = new Mine(raw);
-    for (Pending p : pending.values()) {
-      if (p.fingerprint() != null
-          && !p.item().id().equals(raw.id())
-          && SimHash.distance(fingerprint, p.fingerprint()) <= SimHash.MAX_DISTANCE) {
+    for (int i = 0; i < pendingCount; i++) {
+      if (SimHash.distance(fingerprint, pendingPrints[i]) > SimHash.MAX_DISTANCE) {
+        continue;
+      }
+      Pending p = pendingOrder[i];
+      if (pending.get(p.item().id()) == p && !p.item().id().equals(raw.id())) {
         RawItem other = p.item().item();
         if (!otherAuthorsPost(raw, other) && isCopy(raw, mine, other, p.shingles())) {
           return Optional.of(new Stored(p.item(), p.mergedIds()));
@@ -344,13 +372,12 @@ final class CopyMergingWriter implements AutoCloseable {
         }
       }
     }
-    BooleanQuery.Builder anyBand = new BooleanQuery.Builder();
-    for (String band : SimHash.bands(fingerprint)) {
-      anyBand.add(
-          new TermQuery(new Term(IndexSchema.SIMHASH_BAND, band)), BooleanClause.Occur.SHOULD);
+    List<BytesRef> probes = new ArrayList<>();
+    for (String band : SimHash.probes(fingerprint)) {
+      probes.add(new BytesRef(band));
     }
-    return searchers.current(
-        searcher -> bandMatch(searcher, anyBand.build(), fingerprint, raw, mine));
+    Query anyBand = new TermInSetQuery(IndexSchema.SIMHASH_BAND, probes);
+    return searchers.current(searcher -> bandMatch(searcher, anyBand, fingerprint, raw, mine));
   }
 
   /**
@@ -360,7 +387,7 @@ final class CopyMergingWriter implements AutoCloseable {
    * is read, so that a large index of similar texts costs postings, not stored reads.
    */
   private Optional<Stored> bandMatch(
-      IndexSearcher searcher, BooleanQuery anyBand, long fingerprint, RawItem raw, Mine mine)
+      IndexSearcher searcher, Query anyBand, long fingerprint, RawItem raw, Mine mine)
       throws IOException {
     CopyCandidates candidates =
         new CopyCandidates(fingerprint, mine.shingles(), 2 * MAX_COPY_CHECKS);

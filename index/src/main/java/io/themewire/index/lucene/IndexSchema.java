@@ -88,7 +88,7 @@ final class IndexSchema {
    * The version of this schema. An index holding documents of another version is rebuilt from the
    * stored items when opened for writing (see {@link LuceneArticleIndex#open}).
    */
-  static final String VERSION = "3";
+  static final String VERSION = "4";
 
   /** Fields indexed as one untokenised term, exactly as given. */
   static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, HASH, MODEL, SCHEMA, ALSO_ID);

@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.TermsEnum;
@@ -64,10 +66,20 @@ final class TermsService {
     Map<String, int[]> df = new HashMap<>(); // term -> {sampled docs, first source, two sources?}
     Map<String, Integer> sourceIds = new HashMap<>();
     TermVectors vectors = reader.termVectors();
-    var stored = reader.storedFields();
-    for (int doc : sample) {
-      String src = stored.document(doc, Set.of(IndexSchema.SOURCE)).get(IndexSchema.SOURCE);
-      int source = sourceIds.computeIfAbsent(src == null ? "" : src, k -> sourceIds.size());
+    List<LeafReaderContext> leaves = reader.leaves();
+    int leaf = -1;
+    LeafReaderContext context = null;
+    SortedSetDocValues sources = null;
+    for (int doc : sample) { // in index order: the source from doc values, leaf by leaf
+      while (context == null || doc >= context.docBase + context.reader().maxDoc()) {
+        context = leaves.get(++leaf);
+        sources = DocValues.getSortedSet(context.reader(), IndexSchema.SOURCE);
+      }
+      String src =
+          sources.advanceExact(doc - context.docBase)
+              ? sources.lookupOrd(sources.nextOrd()).utf8ToString()
+              : "";
+      int source = sourceIds.computeIfAbsent(src, k -> sourceIds.size());
       org.apache.lucene.index.Terms tv = vectors.get(doc, IndexSchema.TERMS);
       if (tv == null) {
         continue;

@@ -56,7 +56,24 @@ public class SimHashTest {
   void bands_ofCloseFingerprintsShareOne() {
     long a = 0x0123_4567_89ab_cdefL;
     long b = a ^ 0b1011_0000_0111; // six bits apart, across the two lowest bands
-    assertThat(SimHash.bands(a)).containsAnyElementsOf(SimHash.bands(b));
+    assertThat(SimHash.probes(a)).containsAnyElementsOf(SimHash.bands(b));
+  }
+
+  @Test
+  void probes_meetABandOfEveryFingerprintWithinTheDistance() {
+    java.util.Random rnd = new java.util.Random(5);
+    for (int trial = 0; trial < 2000; trial++) {
+      long a = rnd.nextLong();
+      long b = a;
+      int flips = 1 + rnd.nextInt(SimHash.MAX_DISTANCE);
+      while (SimHash.distance(a, b) < flips) {
+        b ^= 1L << rnd.nextInt(64);
+      }
+      assertThat(SimHash.probes(a)).containsAnyElementsOf(SimHash.bands(b));
+    }
+    long far = 0x00ff_00ff_00ff_00ffL; // two bits or more apart in every band of zero
+    assertThat(SimHash.probes(0L))
+        .doesNotContainAnyElementsOf(SimHash.bands(far & 0x0003_0003_0003_0003L));
   }
 
   @Test
