@@ -73,7 +73,7 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
 
     static final Settings DEFAULTS =
         new Settings(
-            0.20, 0.45, 2, 80, 0.55, 1, Duration.ofDays(3), Duration.ofDays(10), 0.8, 12, 1.0, 0.7);
+            0.14, 0.45, 2, 80, 0.55, 1, Duration.ofDays(3), Duration.ofDays(10), 0.8, 12, 1.0, 0.7);
 
     Settings {
       if (!(threshold > 0 && threshold < 1)) {
@@ -730,7 +730,9 @@ final class AgglomerativeStoryClusterer implements StoryClusterer {
       if (nameCos == 0
           && names[a].length >= settings.minNames()
           && names[b].length >= settings.minNames()) {
-        s *= settings.disjointNamesFactor();
+        // The names share nothing: the words alone speak, damped (not the blend, whose name half
+        // is already 0).
+        s = cos * settings.disjointNamesFactor();
       }
       Instant pa = items.get(a).published();
       Instant pb = items.get(b).published();

@@ -506,6 +506,38 @@ final class TextFeatures {
       return lower;
     }
 
+    /**
+     * A number the same whichever convention wrote it: a {@code ,} or {@code .} followed by exactly
+     * three digits separates thousands and goes ({@code 1,200}, {@code 1.200} and {@code 1200} are
+     * one key), any other one is the decimal mark and becomes {@code .} ({@code 6,8} and {@code
+     * 6.8}). Letters and other marks stay as they are ({@code 3.40pm}, {@code 2-1}).
+     */
+    static String numberKey(String w) {
+      StringBuilder out = new StringBuilder(w.length());
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if ((c == ',' || c == '.') && i > 0 && Character.isDigit(w.charAt(i - 1))) {
+          int digits = 0;
+          while (i + 1 + digits < w.length() && Character.isDigit(w.charAt(i + 1 + digits))) {
+            digits++;
+          }
+          boolean groupEnds =
+              i + 1 + digits == w.length()
+                  || w.charAt(i + 1 + digits) == ','
+                  || w.charAt(i + 1 + digits) == '.';
+          if (digits == 3 && groupEnds) {
+            continue; // a thousands separator
+          }
+          if (digits > 0) {
+            out.append('.');
+            continue;
+          }
+        }
+        out.append(c);
+      }
+      return out.toString();
+    }
+
     /** Lower case, possessive dropped, plural folded, thousands separators and dots removed. */
     String key() {
       return key;
@@ -517,7 +549,7 @@ final class TextFeatures {
         w = w.substring(0, w.length() - 2);
       }
       if (number()) {
-        return w.replace(",", "");
+        return numberKey(w);
       }
       w = w.replace(".", "").replace(",", "");
       int n = w.length();

@@ -18,6 +18,7 @@ class BriefingArchiveTest {
 
   @TempDir Path tmp;
 
+  // RELIABILITY row 45
   @Test
   void writeKilledBeforeItsCommit_thenRerun_leavesOneBriefingWithTheBytesOfACleanRun()
       throws IOException {
@@ -46,6 +47,7 @@ class BriefingArchiveTest {
     }
   }
 
+  // RELIABILITY row 45
   @Test
   void secondWriteOfADate_deliversNothing() throws IOException {
     BriefingArchive archive = new BriefingArchive(tmp);

@@ -61,6 +61,7 @@ class BriefingsIT {
     }
   }
 
+  // RELIABILITY row 45
   @Test
   void digestRunTwice_andOverAnIndexWrittenInAnotherOrder_givesTheSameBytes() throws IOException {
     Path a = tmp.resolve("a");
@@ -145,6 +146,7 @@ class BriefingsIT {
     }
   }
 
+  // RELIABILITY row 45
   @Test
   void dailyJob_deliversOnce_andTheDeliveredBriefingIsWhatLaterRequestsGet() throws IOException {
     Path dir = tmp.resolve("index");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.themewire.core.message.ClassifiedItem;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -31,9 +32,24 @@ class HostileInputTest {
               0.8)
           .build();
 
+  /** A second story: a summary takes at most two sentences of one item. */
+  static final ClassifiedItem HOSTILE_2 =
+      TestItems.at("https://evil2.example/p/1")
+          .title("<svg onload=alert(14)>Second</svg><a href=\"ja&Tab;vascript:alert(15)\">x</a>")
+          .published("2026-11-24T11:00:00Z")
+          .theme("ic-leadership", 0.8)
+          .sentence(
+              "Click <a href=\"ja&Tab;vascript:alert(9)\">here</a> or <img src=x onerror=alert(10)> or <svg><script>alert(11)</script></svg>, principal engineers.",
+              0.85)
+          .sentence(
+              "Also <object data=\"javascript:alert(12)\"></object><form action=\"javascript:alert(13)\"><button>go</button></form> for tech leads.",
+              0.75)
+          .build();
+
   private static Briefing briefing() {
     return BriefingFixture.builder()
-        .build(BriefingFixture.DAY_24, List.of(HOSTILE), BriefingBuilder.Previous.none());
+        .build(
+            BriefingFixture.DAY_24, List.of(HOSTILE, HOSTILE_2), BriefingBuilder.Previous.none());
   }
 
   // RELIABILITY row 27: the briefing's HTML half (the page's half is WebPageIT's)
@@ -41,9 +57,22 @@ class HostileInputTest {
   void html_hostileTitleAndText_areInertText() {
     String html = HtmlRenderer.render(briefing());
     assertInert(Jsoup.parse(html));
-    assertThat(Jsoup.parse(html).text()).contains(TITLE);
+    String text = Jsoup.parse(html).text();
+    assertThat(text).contains(TITLE); // shown as text, not dropped
+    assertThat(text)
+        .contains(
+            "vascript:alert(7)\">this</a>",
+            "<svg onload=alert(8)>",
+            "<iframe src=",
+            "style=\"position:fixed\"",
+            "<a href=\"ja&Tab;vascript:alert(9)\">",
+            "<img src=x onerror=alert(10)>",
+            "<svg><script>alert(11)</script></svg>",
+            "<object data=",
+            "<svg onload=alert(14)>Second</svg>");
   }
 
+  // RELIABILITY row 27
   @Test
   void atom_contentHtml_isInertToo() {
     String feed = AtomRenderer.render(List.of(briefing()));
@@ -67,7 +96,9 @@ class HostileInputTest {
   void json_carriesNoMarkupCharacters() {
     String json = JsonRenderer.render(briefing());
     assertThat(json).doesNotContain("<").doesNotContain(">").doesNotContain("&");
-    assertThat(JsonRenderer.parse(json).stories().get(0).headline()).isEqualTo(TITLE);
+    assertThat(JsonRenderer.parse(json).stories())
+        .extracting(BriefingStory::headline)
+        .contains(TITLE);
   }
 
   private static void assertInert(Document doc) {
@@ -83,6 +114,15 @@ class HostileInputTest {
     for (Element a : doc.select("a")) {
       assertThat(a.attr("href")).matches("https?://.+");
       assertThat(a.attr("rel")).isEqualTo("nofollow noopener noreferrer");
+    }
+    for (Element e : doc.getAllElements()) {
+      assertThat(e.hasAttr("style") && e.attr("style").contains("position"))
+          .as("style from the input on <%s>", e.tagName())
+          .isFalse();
+      for (Attribute a : e.attributes()) {
+        String bare = a.getValue().replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
+        assertThat(bare).as("%s on <%s>", a.getKey(), e.tagName()).doesNotContain("javascript:");
+      }
     }
   }
 }

@@ -17,14 +17,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The hand-written multi-domain story sets of {@code samples/stories/}: news items from many
  * domains, many topics as pairs of different events, syndicated copies and discussion threads.
- * {@code dev} is the set the settings were tuned on; {@code test} was only scored.
+ * {@code dev} is the set the settings were first tuned on; {@code test} was only scored; {@code
+ * hard} was written later by someone else, longer and in more registers (wire copy under other
+ * headlines, follow-ups with new numbers, forum posts, a company's own post-mortem, Spanish and
+ * German reports of English-covered events), and the threshold was re-chosen on one half of its
+ * topics, the other half only scored (docs/BENCHMARKS.md).
  */
 class LabelledStoryGroupsTest {
 
   static final Path DIR = Path.of("..", "samples", "stories");
 
   @ParameterizedTest
-  @ValueSource(strings = {"dev", "test"})
+  @ValueSource(strings = {"dev", "test", "hard"})
   void labelledSet_pairwiseAndBcubedF1AtLeast09(String name) throws IOException {
     List<StoryItem> items = new ArrayList<>();
     for (String line : Files.readAllLines(DIR.resolve(name + ".jsonl"), StandardCharsets.UTF_8)) {
