@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
           + " latency of POST /api/items), 'stories' (story clustering of 10,000 generated items"
           + " of one day against bare tokenising, and heap), 'digest' (the daily briefing of 1,000"
           + " and 10,000 items of one day against a bare scan of the same index) or 'web' (first"
-          + " render of the editors' page in headless Chromium against loading /health)."
+          + " render of the editors' page in headless Chromium against loading /health) or"
+          + " 'kafka' (end to end embedded against Kafka with 1 and 2 classify workers, latency,"
+          + " and the classify stage alone with 1 and 2 workers, on a child broker)."
     })
 public final class Bench implements Callable<Integer> {
 
@@ -33,7 +35,7 @@ public final class Bench implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "BENCHMARK",
-      description = "extraction, classify, pipeline, stories, digest or web")
+      description = "extraction, classify, pipeline, stories, digest, web or kafka")
   String which;
 
   @Option(
@@ -110,12 +112,13 @@ public final class Bench implements Callable<Integer> {
       case "digest" ->
           DigestBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
       case "web" -> WebPageBenchmark.run(home(), rounds, out, progress("web"));
+      case "kafka" -> KafkaBenchmark.run(home(), PipelineBenchmark.sizes(posts).get(0), out);
       default ->
           throw new CommandLine.ParameterException(
               spec.commandLine(),
               "unknown benchmark '"
                   + which
-                  + "': use extraction, classify, pipeline, stories, digest or web");
+                  + "': use extraction, classify, pipeline, stories, digest, web or kafka");
     }
     if (System.console() != null) {
       System.err.println();
