@@ -49,6 +49,14 @@ final class IngestCommand implements Callable<Integer> {
           "With --kafka: poll the sources of this YAML config, shared with other workers.")
   Path config;
 
+  @Option(
+      names = "--acked",
+      paramLabel = "FILE",
+      description =
+          "With --kafka: append the id of each item the broker acknowledged (acks=all) to FILE,"
+              + " one a line, as the acknowledgement arrives (an audit trail for fault tests).")
+  Path acked;
+
   @Parameters(
       arity = "0..*",
       paramLabel = "SOURCE",
@@ -86,6 +94,9 @@ final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (acked != null && !kafka.enabled()) {
+      throw new ParameterException(spec.commandLine(), "--acked needs --kafka");
+    }
     if (kafka.enabled()) {
       return publish(out, err);
     }
@@ -113,7 +124,7 @@ final class IngestCommand implements Callable<Integer> {
   private int publish(PrintWriter out, PrintWriter err) {
     try (Wiring wiring = common.wiring()) {
       return KafkaIngestNode.publishOnce(
-          new KafkaRuntime(wiring, kafka.config(spec)), sources, out, err);
+          new KafkaRuntime(wiring, kafka.config(spec)), sources, acked, out, err);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.themewire.app;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.themewire.api.ApiServer;
+import io.themewire.api.ReadinessCheck;
 import io.themewire.core.message.ClassifiedItem;
 import io.themewire.index.lucene.LuceneArticleIndex;
 import io.themewire.kafka.broker.BrokerProcess;
@@ -13,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,19 +39,43 @@ final class KafkaIndexNode {
   static void runUntilStopped(KafkaRuntime kafka, String host, Integer port, PrintWriter out)
       throws InterruptedException {
     Wiring wiring = kafka.wiring();
-    kafka.ensureTopics();
     Path dir = wiring.settings().dataDir().resolve("index");
     LuceneArticleIndex index = wiring.openIndex();
     SinkRunner<ClassifiedItem> runner = kafka.indexer(index, wiring.meters(), false);
-    Thread loop = new Thread(runner, "tw-index-kafka");
+    // The broker may not answer yet (started together, or restarting): the API serves meanwhile,
+    // /ready saying why not, and the reader starts once the topics are there.
+    AtomicReference<String> noTopics = new AtomicReference<>();
+    AtomicBoolean reading = new AtomicBoolean();
+    Thread loop =
+        new Thread(
+            () -> {
+              try {
+                kafka.ensureTopics(KafkaRuntime.BROKER_PATIENCE);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              } catch (UserInputException e) {
+                noTopics.set(e.getMessage());
+                log.error("index - not reading: {}", e.getMessage());
+                return;
+              }
+              reading.set(true);
+              runner.run();
+            },
+            "tw-index-kafka");
     loop.start();
+    ReadinessCheck readiness =
+        () ->
+            noTopics.get() != null
+                ? Optional.of("kafka: " + noTopics.get())
+                : runner.notReadyReason();
     ApiServer server = null;
     if (port != null) {
       try {
         server =
             ApiServer.start(
                 index.reader(),
-                ApiWiring.options(wiring, index.reader()).withReadiness(runner::notReadyReason),
+                ApiWiring.options(wiring, index.reader()).withReadiness(readiness),
                 host,
                 port);
       } catch (RuntimeException e) {
@@ -64,6 +92,9 @@ final class KafkaIndexNode {
             new Thread(
                 () -> {
                   runner.stop();
+                  if (!reading.get()) {
+                    loop.interrupt(); // still waiting for the broker
+                  }
                   try {
                     loop.join(STOP_GRACE.toMillis());
                   } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import io.themewire.ingest.source.IngestStage;
 import io.themewire.ingest.source.SourceRequest;
 import io.themewire.kafka.stage.ItemPublisher;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,21 +23,22 @@ final class KafkaIngestNode {
 
   /**
    * Reads each source once and publishes its items to items.raw, printing one line per source and
-   * the number acknowledged. Returns 0 when every source was read and every item acknowledged, else
-   * 2.
+   * the number acknowledged. With {@code acked}, appends the id of each acknowledged item to that
+   * file. Returns 0 when every source was read and every item acknowledged, else 2.
    */
   static int publishOnce(
-      KafkaRuntime runtime, List<String> sources, PrintWriter out, PrintWriter err) {
+      KafkaRuntime runtime, List<String> sources, Path acked, PrintWriter out, PrintWriter err) {
     int failures = 0;
     runtime.ensureTopics();
     IngestStage stage = runtime.wiring().ingestStage((id, hash) -> false);
-    try (ItemPublisher publisher = runtime.publisher()) {
+    try (ItemPublisher publisher = runtime.publisher();
+        AckLog ackLog = AckLog.open(acked)) {
       List<CompletableFuture<?>> sent = new ArrayList<>();
       for (String s : sources) {
         Outcome<RawItem> outcome = stage.process(new SourceRequest(s));
         if (outcome instanceof Outcome.Emitted<RawItem> emitted) {
           for (RawItem item : emitted.values()) {
-            sent.add(publisher.publish(item));
+            sent.add(publisher.publish(item).thenRun(() -> ackLog.record(item.id())));
           }
           out.printf("ok      %d items  %s%n", emitted.values().size(), s);
         } else if (outcome instanceof Outcome.Failed<RawItem> failed) {

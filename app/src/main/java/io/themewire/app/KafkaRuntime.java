@@ -31,6 +31,11 @@ import org.apache.kafka.clients.admin.Admin;
  */
 final class KafkaRuntime {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KafkaRuntime.class);
+
+  /** How long a stage process started without a broker waits for one before it gives up. */
+  static final Duration BROKER_PATIENCE = Duration.ofMinutes(5);
+
   static final Envelope<RawItem> RAW = Envelope.of(Topic.ITEMS_RAW.codec());
   static final Envelope<ClassifiedItem> CLASSIFIED = Envelope.of(Topic.ITEMS_CLASSIFIED.codec());
 
@@ -60,6 +65,27 @@ final class KafkaRuntime {
   /** The consumer group of the classify workers. */
   String classifyGroup() {
     return config.topics().prefix() + "themewire-classify";
+  }
+
+  /**
+   * As {@link #ensureTopics()}, but while the broker does not answer it keeps trying, logging each
+   * miss, until {@code patience} has passed: a stage process started before its broker (or during a
+   * restart) waits for it instead of exiting.
+   */
+  void ensureTopics(Duration patience) throws InterruptedException {
+    long end = System.nanoTime() + patience.toNanos();
+    while (true) {
+      try {
+        ensureTopics();
+        return;
+      } catch (UserInputException e) {
+        if (System.nanoTime() > end) {
+          throw e;
+        }
+        log.warn("kafka - {}; trying again", e.getMessage());
+        TimeUnit.SECONDS.sleep(1);
+      }
+    }
   }
 
   /** Creates the topics that are missing, with their settings. */

@@ -97,15 +97,19 @@ final class Wiring implements AutoCloseable {
         .toList();
   }
 
-  /** The briefing over {@code reader}, with the archive in {@code DATA/briefings/}. */
+  /**
+   * The briefing over {@code reader}, ranked with the index's trend spikes, with the archive in
+   * {@code DATA/briefings/}: what {@code digest}, {@code /api/digest} and the {@code run} schedule
+   * all use.
+   */
   io.themewire.digest.briefing.Briefings briefings(io.themewire.index.ArticleReader reader) {
     java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
     for (ThemeInfo t : themeInfos()) {
       labels.put(t.id(), t.label());
     }
-    return new io.themewire.digest.briefing.Briefings(
+    return io.themewire.digest.briefing.Briefings.overIndex(
         reader,
-        io.themewire.digest.briefing.BriefingBuilder.standard(labels),
+        labels,
         new io.themewire.digest.briefing.BriefingArchive(
             settings.dataDir().resolve(io.themewire.digest.briefing.BriefingArchive.FOLDER)));
   }

@@ -46,6 +46,13 @@ final class AppProcess implements AutoCloseable {
 
   /** Starts {@code themewire ARGS...}; stderr is appended to {@code log}. */
   static AppProcess start(String name, Path log, String heap, String... args) throws IOException {
+    return start(name, log, heap, java.util.Map.of(), args);
+  }
+
+  /** Starts {@code themewire ARGS...} with {@code env} added to its environment. */
+  static AppProcess start(
+      String name, Path log, String heap, java.util.Map<String, String> env, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add(heap);
@@ -57,6 +64,7 @@ final class AppProcess implements AutoCloseable {
     ProcessBuilder pb =
         new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().put("THEMEWIRE_FETCH_ALLOW_PRIVATE", "true");
+    pb.environment().putAll(env);
     return new AppProcess(name, pb.start());
   }
 
