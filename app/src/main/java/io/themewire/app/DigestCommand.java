@@ -41,7 +41,7 @@ final class DigestCommand implements Callable<Integer> {
       names = "--date",
       required = true,
       paramLabel = "YYYY-MM-DD",
-      description = "The day to brief on, in the --tz zone.")
+      description = "The day to brief on, in the --tz zone; or yesterday (for a daily job).")
   String date;
 
   @Option(
@@ -60,8 +60,9 @@ final class DigestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LocalDate day = parseDate(spec, date);
     ZoneId zone = parseZone(spec, tz);
+    LocalDate day =
+        date.strip().equals("yesterday") ? LocalDate.now(zone).minusDays(1) : parseDate(spec, date);
     BriefingFormat f;
     try {
       f = BriefingFormat.parse(format);

@@ -51,4 +51,11 @@ class DigestCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("themewire: no index in ");
   }
+
+  @Test
+  void yesterday_isADate_forADailyJob() {
+    CliTest.Run r =
+        CliTest.run("digest", "--date", "yesterday", "--data", dir.resolve("empty").toString());
+    assertThat(r.err().strip()).startsWith("themewire: no index in ");
+  }
 }

@@ -27,9 +27,11 @@ import picocli.CommandLine.Spec;
           + " render of the editors' page in headless Chromium against loading /health), 'index'"
           + " (docs/s of the index writer against a bare Lucene IndexWriter, same documents),"
           + " 'query' (search, trends and terms latency at 100,000 and 1,000,000 items, 1 and 8"
-          + " clients, against bare Lucene searches on the same index, and heap) or 'load'"
+          + " clients, against bare Lucene searches on the same index, and heap), 'load'"
           + " (--clients concurrent clients mixing search, trends, items and the page for"
-          + " --seconds, with /health probed throughout against /health on the idle server)."
+          + " --seconds, with /health probed throughout against /health on the idle server) or"
+          + " 'kafka' (end to end embedded against Kafka with 1 and 2 classify workers, latency,"
+          + " and the classify stage alone with 1 and 2 workers, on a child broker)."
     })
 public final class Bench implements Callable<Integer> {
 
@@ -38,7 +40,8 @@ public final class Bench implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "BENCHMARK",
-      description = "extraction, classify, pipeline, stories, digest, web, index, query or load")
+      description =
+          "extraction, classify, pipeline, stories, digest, web, index, query, load or kafka")
   String which;
 
   @Option(
@@ -167,13 +170,14 @@ public final class Bench implements Callable<Integer> {
               out,
               progress("query"));
       case "load" -> LoadBenchmark.run(home(), clients, seconds, out, seconds("load"));
+      case "kafka" -> KafkaBenchmark.run(home(), PipelineBenchmark.sizes(posts).get(0), out);
       default ->
           throw new CommandLine.ParameterException(
               spec.commandLine(),
               "unknown benchmark '"
                   + which
-                  + "': use extraction, classify, pipeline, stories, digest, web, index, query or"
-                  + " load");
+                  + "': use extraction, classify, pipeline, stories, digest, web, index, query,"
+                  + " load or kafka");
     }
     if (System.console() != null) {
       System.err.println();

@@ -45,13 +45,7 @@ final class PipelineBenchmark {
 
   static void run(Path home, List<Integer> sizes, int rounds, PrintWriter out, Progress progress)
       throws Exception {
-    Path app = home.resolve("app/target/themewire-app-0.1.0-SNAPSHOT.jar");
-    Path cpFile = home.resolve("app/target/classpath.txt");
-    if (!Files.exists(app) || !Files.exists(cpFile)) {
-      throw new IllegalStateException(
-          "no app build at " + app + " (bench/run builds it; or ./mvnw -DskipTests package)");
-    }
-    String classpath = app + java.io.File.pathSeparator + Files.readString(cpFile).strip();
+    String classpath = appClasspath(home);
     Path work = Files.createTempDirectory("tw-bench-pipeline");
     out.println("## pipeline: embedded pipeline against classify alone");
     out.println();
@@ -119,8 +113,19 @@ final class PipelineBenchmark {
     latency(classpath, work.resolve("latency"), out);
   }
 
+  /** The classpath of the app's build, for child {@code themewire} JVMs. */
+  static String appClasspath(Path home) throws IOException {
+    Path app = home.resolve("app/target/themewire-app-0.1.0-SNAPSHOT.jar");
+    Path cpFile = home.resolve("app/target/classpath.txt");
+    if (!Files.exists(app) || !Files.exists(cpFile)) {
+      throw new IllegalStateException(
+          "no app build at " + app + " (bench/run builds it; or ./mvnw -DskipTests package)");
+    }
+    return app + java.io.File.pathSeparator + Files.readString(cpFile).strip();
+  }
+
   /** Runs one whole process of the app and returns its wall time in seconds. */
-  private static double seconds(String classpath, List<String> args, Path output)
+  static double seconds(String classpath, List<String> args, Path output)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx2g", "-cp", classpath, MAIN));
     cmd.addAll(args);
@@ -143,12 +148,12 @@ final class PipelineBenchmark {
 
   static final String MAIN = "io.themewire.app.Main";
 
-  private static String java() {
+  static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** Live documents of the committed index in {@code dir}. */
-  private static long countDocs(Path dir) throws IOException {
+  static long countDocs(Path dir) throws IOException {
     try (var d = org.apache.lucene.store.FSDirectory.open(dir);
         var r = org.apache.lucene.index.DirectoryReader.open(d)) {
       return r.numDocs();
@@ -262,7 +267,7 @@ final class PipelineBenchmark {
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
-  private static List<Path> writePosts(Path dir, int n) throws IOException {
+  static List<Path> writePosts(Path dir, int n) throws IOException {
     Generator gen = new Generator(new Random(12));
     List<Path> files = new ArrayList<>();
     BufferedWriter w = null;

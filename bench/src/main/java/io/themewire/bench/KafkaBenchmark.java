@@ -1,0 +1,567 @@
+package io.themewire.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.themewire.core.message.RawItem;
+import io.themewire.ingest.discussion.DiscussionFormats;
+import io.themewire.kafka.KafkaConfig;
+import io.themewire.kafka.KafkaTopics;
+import io.themewire.kafka.broker.BrokerProcess;
+import io.themewire.kafka.stage.ItemPublisher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+
+/**
+ * The pipeline over Kafka against the embedded one, in the same run, on a real broker (a child
+ * process from the broker module's jars): end-to-end items/s from the start of ingest until the
+ * search API counts every post, embedded ({@code run --once}) and over Kafka with 1 and 2 classify
+ * workers (separate ingest, classify and index processes); ingest-to-searchable latency of single
+ * posts at light steady load (one at a time, each timed until a search finds its unique word); and
+ * the classify stage alone over Kafka, items.raw filled first, then timed while 1 or 2 workers
+ * drain it (from the moment every worker holds partitions until the group's committed offsets reach
+ * the end of items.raw).
+ */
+final class KafkaBenchmark {
+
+  static final int PROBES = 100;
+  static final int PARTITIONS = 6;
+  static final Duration WAIT = Duration.ofMinutes(20);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final String classpath;
+  private final Path work;
+  private final List<Process> children = new ArrayList<>();
+  private int launched;
+
+  private KafkaBenchmark(String classpath, Path work) {
+    this.classpath = classpath;
+    this.work = work;
+  }
+
+  static void run(Path home, int posts, PrintWriter out) throws Exception {
+    Path work = Files.createTempDirectory("tw-bench-kafka");
+    KafkaBenchmark b = new KafkaBenchmark(PipelineBenchmark.appClasspath(home), work);
+    BrokerProcess broker = null;
+    try {
+      b.measure(posts, out, broker = startBroker(work));
+    } finally {
+      b.stopAll();
+      if (broker != null) {
+        broker.stop();
+      }
+      BrokerProcess.deleteRecursively(work);
+    }
+  }
+
+  private static BrokerProcess startBroker(Path work) throws Exception {
+    return BrokerProcess.start(
+        BrokerProcess.defaultLib(),
+        Files.createDirectories(work.resolve("broker")),
+        0,
+        BrokerProcess.DEFAULT_START_TIMEOUT);
+  }
+
+  private void measure(int n, PrintWriter out, BrokerProcess broker) throws Exception {
+    List<Path> files =
+        PipelineBenchmark.writePosts(Files.createDirectories(work.resolve("posts")), n);
+    // The model is trained once; every process loads it from its data folder.
+    Path model = work.resolve("trained");
+    waitOk(start("train", List.of("train", "--data", model.toString()), "-Xmx2g"), "train");
+    String bootstrap = broker.bootstrapServers();
+
+    // End to end: embedded, then Kafka with 1 and 2 classify workers.
+    Path config = work.resolve("posts").resolve("run.yaml");
+    StringBuilder yaml = new StringBuilder("sources:\n");
+    for (Path f : files) {
+      yaml.append("  - path: ").append(f.getFileName()).append("\n    interval: 1d\n");
+    }
+    Files.writeString(config, yaml.toString());
+    Path embedded = dataWithModel("embedded", model);
+    double embeddedSeconds =
+        PipelineBenchmark.seconds(
+            classpath,
+            List.of("run", "--config", config.toString(), "--once", "--data", embedded.toString()),
+            work.resolve("embedded-out.txt"));
+    long embeddedDocs = PipelineBenchmark.countDocs(embedded.resolve("index"));
+    double[] embeddedLatency = embeddedLatency(model);
+
+    Map<Integer, double[]> e2e = new HashMap<>();
+    Map<Integer, double[]> kafkaLatency = new HashMap<>();
+    for (int workers : List.of(1, 2)) {
+      KafkaConfig kc = new KafkaConfig(bootstrap, new KafkaTopics("e" + workers + "."), PARTITIONS);
+      List<String> kafka = kafkaArgs(kc);
+      Process index =
+          start(
+              "index",
+              concat(
+                  List.of("index"),
+                  kafka,
+                  List.of("--data", work.resolve("index-" + workers).toString(), "--serve", "0")),
+              "-Xmx1g");
+      int port = ServingPort.of(index, "index", Duration.ofMinutes(3));
+      List<Process> classify = startWorkers(kc, workers, model);
+      awaitGroup(kc, workers);
+      long t0 = System.nanoTime();
+      List<String> ingest = concat(List.of("ingest"), kafka, List.of("--once"));
+      List<String> all = new ArrayList<>(ingest);
+      files.forEach(f -> all.add(f.toString()));
+      waitOk(start("ingest", all, "-Xmx1g"), "ingest");
+      double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+      awaitTotal(port, n);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      e2e.put(workers, new double[] {seconds, ingestSeconds, total(port)});
+      kafkaLatency.put(workers, kafkaLatency(kc, port));
+      stop(index);
+      classify.forEach(this::stop);
+    }
+
+    // The classify stage alone: items.raw filled first, then drained by 1 or 2 workers.
+    Map<Integer, double[]> alone = new HashMap<>();
+    for (int workers : List.of(1, 2)) {
+      KafkaConfig kc = new KafkaConfig(bootstrap, new KafkaTopics("c" + workers + "."), PARTITIONS);
+      List<String> all =
+          new ArrayList<>(concat(List.of("ingest"), kafkaArgs(kc), List.of("--once")));
+      files.forEach(f -> all.add(f.toString()));
+      waitOk(start("fill", all, "-Xmx1g"), "fill items.raw");
+      try (Admin admin = Admin.create(kc.admin())) {
+        long end = endOffsets(admin, kc.topics().raw());
+        List<Process> classify = startWorkers(kc, workers, model);
+        awaitGroup(kc, workers);
+        long t0 = System.nanoTime();
+        long c0 = committed(admin, kc);
+        long deadline = t0 + WAIT.toNanos();
+        while (committed(admin, kc) < end) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("classify did not drain items.raw within " + WAIT);
+          }
+          Thread.sleep(250);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        alone.put(workers, new double[] {end - c0, seconds, c0});
+        classify.forEach(this::stop);
+      }
+    }
+
+    report(
+        out,
+        n,
+        files.size(),
+        embeddedSeconds,
+        embeddedDocs,
+        embeddedLatency,
+        e2e,
+        kafkaLatency,
+        alone);
+  }
+
+  private void report(
+      PrintWriter out,
+      int n,
+      int files,
+      double embeddedSeconds,
+      long embeddedDocs,
+      double[] embeddedLatency,
+      Map<Integer, double[]> e2e,
+      Map<Integer, double[]> kafkaLatency,
+      Map<Integer, double[]> alone) {
+    out.println("## kafka");
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "Machine: %d processors, Java %s; broker, stages and this driver on the same machine;"
+            + " classify workers -Xmx1g, index -Xmx1g, broker -Xmx512m; topics of %d partitions;"
+            + " %,d generated posts in %d files; one round.%n%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        PARTITIONS,
+        n,
+        files);
+    out.println("End to end, from the start of ingest until the search API counts every post:");
+    out.println();
+    out.println("| mode | classify workers | seconds | items/s | vs embedded | searchable |");
+    out.println("|---|---:|---:|---:|---:|---:|");
+    double embeddedRate = embeddedDocs / embeddedSeconds;
+    out.printf(
+        Locale.ROOT,
+        "| embedded (`run --once`, whole process) | %d threads | %.1f | %.0f | 1.00× | %,d |%n",
+        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+        embeddedSeconds,
+        embeddedRate,
+        embeddedDocs);
+    for (int w : List.of(1, 2)) {
+      double[] r = e2e.get(w);
+      out.printf(
+          Locale.ROOT,
+          "| Kafka (ingest %.1f s, then classify, index) | %d | %.1f | %.0f | %.2f× | %,d |%n",
+          r[1],
+          w,
+          r[0],
+          n / r[0],
+          (n / r[0]) / embeddedRate,
+          (long) r[2]);
+    }
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "Ingest to searchable, %d single posts one at a time (embedded: `POST /api/items` of a"
+            + " serving `run`, timed until a search finds the post's unique word; Kafka: the post"
+            + " published to items.raw and acknowledged, then timed the same way):%n%n",
+        PROBES);
+    out.println("| mode | classify workers | p50 (ms) | p95 (ms) | max (ms) |");
+    out.println("|---|---:|---:|---:|---:|");
+    latencyRow(out, "embedded", "-", embeddedLatency);
+    for (int w : List.of(1, 2)) {
+      latencyRow(out, "Kafka", Integer.toString(w), kafkaLatency.get(w));
+    }
+    out.println();
+    out.println(
+        "The classify stage alone over Kafka: items.raw filled first, then drained; timed from the"
+            + " moment every worker holds partitions until the group's committed offsets reach the"
+            + " end of items.raw:");
+    out.println();
+    out.println(
+        "| classify workers | items timed | seconds | items/s | vs 1 worker | done before all"
+            + " joined |");
+    out.println("|---:|---:|---:|---:|---:|---:|");
+    double one = alone.get(1)[0] / alone.get(1)[1];
+    for (int w : List.of(1, 2)) {
+      double[] r = alone.get(w);
+      double rate = r[0] / r[1];
+      out.printf(
+          Locale.ROOT,
+          "| %d | %,d | %.1f | %.0f | %.2f× | %,d |%n",
+          w,
+          (long) r[0],
+          r[1],
+          rate,
+          rate / one,
+          (long) r[2]);
+    }
+    out.flush();
+  }
+
+  private static void latencyRow(PrintWriter out, String mode, String workers, double[] sorted) {
+    out.printf(
+        Locale.ROOT,
+        "| %s | %s | %.0f | %.0f | %.0f |%n",
+        mode,
+        workers,
+        PipelineBenchmark.percentile(sorted, 50),
+        PipelineBenchmark.percentile(sorted, 95),
+        sorted[sorted.length - 1]);
+  }
+
+  /** Single posts into a serving embedded {@code run}, each timed until searchable. */
+  private double[] embeddedLatency(Path model) throws Exception {
+    Path dir = Files.createDirectories(work.resolve("latency"));
+    Files.writeString(
+        dir.resolve("quiet.xml"), "<rss version=\"2.0\"><channel><title>q</title></channel></rss>");
+    Files.writeString(dir.resolve("run.yaml"), "sources:\n  - path: quiet.xml\n    interval: 1d\n");
+    String key = "bench-" + Long.toHexString(new Random().nextLong());
+    Path data = dataWithModel("latency-data", model);
+    Process server =
+        start(
+            "run",
+            List.of(
+                "run",
+                "--config",
+                dir.resolve("run.yaml").toString(),
+                "--data",
+                data.toString(),
+                "--port",
+                "0"),
+            "-Xmx2g",
+            Map.of("THEMEWIRE_API_KEY", key));
+    int port = ServingPort.of(server, "run", Duration.ofMinutes(3));
+    try {
+      return probe(
+          port,
+          post -> {
+            HttpResponse<String> r =
+                HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/items"))
+                        .header("X-Api-Key", key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(post)))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 202) {
+              throw new IllegalStateException(
+                  "POST /api/items answered " + r.statusCode() + ": " + r.body());
+            }
+          });
+    } finally {
+      stop(server);
+    }
+  }
+
+  /** Single posts published to items.raw, each timed until the index node finds it. */
+  private double[] kafkaLatency(KafkaConfig config, int port) throws Exception {
+    DiscussionFormats formats = DiscussionFormats.defaults();
+    try (ItemPublisher publisher = new ItemPublisher(config, "bench-probe")) {
+      return probe(
+          port,
+          post -> {
+            byte[] line = JSON.writeValueAsBytes(post);
+            List<RawItem> items =
+                formats
+                    .parse(line, Instant.now())
+                    .orElseThrow(() -> new IllegalStateException("probe post not parsed"));
+            for (RawItem item : items) {
+              publisher.publish(item).get(1, TimeUnit.MINUTES);
+            }
+          });
+    }
+  }
+
+  interface Submit {
+    void post(Map<String, Object> post) throws Exception;
+  }
+
+  /** Submits {@link #PROBES} posts (after 10 to warm up) and times each until searchable. */
+  private static double[] probe(int port, Submit submit) throws Exception {
+    PipelineBenchmark.Generator gen = new PipelineBenchmark.Generator(new Random(99));
+    List<Double> millis = new ArrayList<>();
+    for (int i = -10; i < PROBES; i++) {
+      String marker = "zq" + Integer.toString(2_000_000 + i + 10, 36);
+      Map<String, Object> post = gen.post(1_000_000 + i + 10);
+      post.put("id", "probe-" + marker);
+      post.put("text", post.get("text") + " " + marker);
+      long t0 = System.nanoTime();
+      submit.post(post);
+      String q = URLEncoder.encode(marker, StandardCharsets.UTF_8);
+      while (search(port, q) == 0) {
+        if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(60)) {
+          throw new IllegalStateException(marker + " not searchable after 60 s");
+        }
+        Thread.sleep(5);
+      }
+      if (i >= 0) {
+        millis.add((System.nanoTime() - t0) / 1e6);
+      }
+    }
+    return millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+  }
+
+  private static long search(int port, String q) throws Exception {
+    JsonNode found =
+        JSON.readTree(
+            HTTP.send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/search?size=1&q=" + q))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+    return found.path("total").asLong(-1);
+  }
+
+  private static long total(int port) throws Exception {
+    return search(port, "");
+  }
+
+  private static void awaitTotal(int port, long n) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (total(port) < n) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("index did not reach " + n + " items within " + WAIT);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private List<Process> startWorkers(KafkaConfig kc, int workers, Path model) throws IOException {
+    List<Process> out = new ArrayList<>();
+    for (int i = 0; i < workers; i++) {
+      Path data = dataWithModel(kc.topics().prefix() + "classify-" + i, model);
+      out.add(
+          start(
+              "classify",
+              concat(List.of("classify"), kafkaArgs(kc), List.of("--data", data.toString())),
+              "-Xmx1g"));
+    }
+    return out;
+  }
+
+  /** Waits until the classify group has {@code workers} members sharing every partition. */
+  private static void awaitGroup(KafkaConfig kc, int workers) throws Exception {
+    String group = kc.topics().prefix() + "themewire-classify";
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    try (Admin admin = Admin.create(kc.admin())) {
+      while (true) {
+        ConsumerGroupDescription d;
+        try {
+          d =
+              admin
+                  .describeConsumerGroups(List.of(group))
+                  .all()
+                  .get(30, TimeUnit.SECONDS)
+                  .get(group);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof GroupIdNotFoundException) || System.nanoTime() > deadline) {
+            throw e;
+          }
+          Thread.sleep(200); // no worker has joined yet
+          continue;
+        }
+        int assigned = 0;
+        boolean everyOne = d.members().size() == workers;
+        for (MemberDescription m : d.members()) {
+          int parts = m.assignment().topicPartitions().size();
+          assigned += parts;
+          everyOne &= parts > 0;
+        }
+        if (everyOne && assigned == PARTITIONS) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              group + " did not get " + workers + " members within 5 minutes: " + d);
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private static long endOffsets(Admin admin, String topic) throws Exception {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (int p = 0; p < PARTITIONS; p++) {
+      latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+    }
+    return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+        .mapToLong(r -> r.offset())
+        .sum();
+  }
+
+  /** Offsets of items.raw the classify group has committed (with its transactions), summed. */
+  private static long committed(Admin admin, KafkaConfig kc) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> m =
+        admin
+            .listConsumerGroupOffsets(kc.topics().prefix() + "themewire-classify")
+            .partitionsToOffsetAndMetadata()
+            .get(30, TimeUnit.SECONDS);
+    return m.entrySet().stream()
+        .filter(e -> e.getKey().topic().equals(kc.topics().raw()) && e.getValue() != null)
+        .mapToLong(e -> e.getValue().offset())
+        .sum();
+  }
+
+  private static List<String> kafkaArgs(KafkaConfig kc) {
+    return List.of(
+        "--kafka",
+        kc.bootstrapServers(),
+        "--topic-prefix",
+        kc.topics().prefix(),
+        "--partitions",
+        Integer.toString(PARTITIONS));
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    List<String> all = new ArrayList<>();
+    for (List<String> p : parts) {
+      all.addAll(p);
+    }
+    return all;
+  }
+
+  /** A fresh data folder holding a copy of the trained model. */
+  private Path dataWithModel(String name, Path trained) throws IOException {
+    Path data = Files.createDirectories(work.resolve("data").resolve(name));
+    Path from = trained.resolve("model");
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        Path to = data.resolve("model").resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return data;
+  }
+
+  private Process start(String name, List<String> args, String heap) throws IOException {
+    return start(name, args, heap, Map.of());
+  }
+
+  private Process start(String name, List<String> args, String heap, Map<String, String> env)
+      throws IOException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(PipelineBenchmark.java(), heap, "-cp", classpath, PipelineBenchmark.MAIN));
+    cmd.addAll(args);
+    Path log = work.resolve("logs").resolve(name + "-" + (++launched) + ".txt");
+    Files.createDirectories(log.getParent());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    // A serving child's stdout is read for its port; the others' goes to the log.
+    if (!name.equals("index") && !name.equals("run")) {
+      pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    children.add(p);
+    return p;
+  }
+
+  private void waitOk(Process p, String what) throws Exception {
+    if (!p.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+      stop(p);
+      throw new IllegalStateException(what + " did not finish within " + WAIT);
+    }
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException(what + " exited " + p.exitValue() + "; logs in " + work);
+    }
+  }
+
+  /** SIGTERM, then a kill after a minute. */
+  private void stop(Process p) {
+    p.destroy();
+    try {
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+    }
+  }
+
+  private void stopAll() {
+    for (Process p : children) {
+      if (p.isAlive()) {
+        stop(p);
+      }
+    }
+  }
+}
