@@ -96,6 +96,10 @@ class SearchSafetyIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  // RELIABILITY row 35: 20 concurrent slow queries each end within the time budget (200) or as a
+  // 503 query-timeout / search-busy problem with Retry-After, on the bounded search pool, and
+  // /health answers 200 while they are still running (not after the pool drains). No timing bound
+  // is asserted (speed belongs in benchmarks); the figures are printed.
   @Test
   void twentyConcurrentSlowQueries_neverStopHealthFromAnswering() throws Exception {
     // Sloppy phrases over words that are in every document: the most expensive matching there is.
@@ -119,11 +123,15 @@ class SearchSafetyIT {
               clients));
     }
     List<Long> healthMillis = new ArrayList<>();
+    int answeredWhileBusy = 0;
     while (queries.stream().anyMatch(q -> !q.isDone()) || healthMillis.size() < 5) {
       long t0 = System.nanoTime();
       HttpResponse<String> health = get("/health");
       healthMillis.add((System.nanoTime() - t0) / 1_000_000);
       assertThat(health.statusCode()).isEqualTo(200);
+      if (queries.stream().anyMatch(q -> !q.isDone())) {
+        answeredWhileBusy++;
+      }
       Thread.sleep(20);
     }
     clients.shutdown();
@@ -146,10 +154,14 @@ class SearchSafetyIT {
       }
     }
     assertThat(answered + unavailable).isEqualTo(20);
-    // A generous bound: health is answered while the pool is saturated, not after it drains.
-    assertThat(healthMillis.stream().mapToLong(Long::longValue).max().orElseThrow())
-        .as("slowest /health while 20 slow queries ran (ms), of " + healthMillis)
-        .isLessThan(1_000);
+    // health is answered while the pool is saturated, not after it drains
+    assertThat(answeredWhileBusy).as("/health answers while slow queries ran").isPositive();
+    System.out.printf(
+        "row 35: %d answered, %d refused; /health answered %d times while busy, slowest %d ms%n",
+        answered,
+        unavailable,
+        answeredWhileBusy,
+        healthMillis.stream().mapToLong(Long::longValue).max().orElseThrow());
   }
 
   @Test

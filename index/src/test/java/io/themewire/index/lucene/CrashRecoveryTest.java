@@ -49,8 +49,8 @@ class CrashRecoveryTest {
   // exactly the documents committed by then (none of the later, unsynced ones, none twice), passes
   // CheckIndex, and upserting the uncommitted items again (what the WAL or the next poll does)
   // brings the rest.
-  @ParameterizedTest
   @ValueSource(longs = {1L, 38L, 2026L, 0x5eedL})
+  @ParameterizedTest
   void crashAtRandomPoints_reopensWithExactlyTheCommittedDocuments(long seed) throws Exception {
     Random random = new Random(seed);
     MockDirectoryWrapper disk =
