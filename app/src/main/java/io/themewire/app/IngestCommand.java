@@ -53,7 +53,7 @@ final class IngestCommand implements Callable<Integer> {
   List<String> sources;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     if (!once) {
       throw new ParameterException(spec.commandLine(), "ingest needs --once");
     }
@@ -91,12 +91,13 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   /** Reads each source once and publishes its items to items.raw. */
-  private int publish(PrintWriter out, PrintWriter err) {
+  private int publish(PrintWriter out, PrintWriter err) throws InterruptedException {
     int failures = 0;
     try (Wiring wiring = common.wiring()) {
       KafkaRuntime runtime =
           new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC());
-      runtime.ensureTopics();
+      // Started while the broker restarts, it waits for it rather than failing the run.
+      runtime.ensureTopics(KafkaRuntime.BROKER_PATIENCE);
       IngestStage stage = wiring.ingestStage((id, hash) -> false);
       try (var publisher = runtime.publisher();
           AckLog ackLog = AckLog.open(acked)) {

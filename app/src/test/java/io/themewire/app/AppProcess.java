@@ -21,9 +21,11 @@ final class AppProcess implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final String name;
+  private final Path log;
 
-  private AppProcess(String name, Process process) {
+  private AppProcess(String name, Process process, Path log) {
     this.name = name;
+    this.log = log;
     this.process = process;
     Thread reader =
         new Thread(
@@ -46,6 +48,13 @@ final class AppProcess implements AutoCloseable {
 
   /** Starts {@code themewire ARGS...}; stderr is appended to {@code log}. */
   static AppProcess start(String name, Path log, String heap, String... args) throws IOException {
+    return start(name, log, heap, java.util.Map.of(), args);
+  }
+
+  /** As {@link #start(String, Path, String, String...)}, with more environment variables. */
+  static AppProcess start(
+      String name, Path log, String heap, java.util.Map<String, String> env, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add(heap);
@@ -57,7 +66,13 @@ final class AppProcess implements AutoCloseable {
     ProcessBuilder pb =
         new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().put("THEMEWIRE_FETCH_ALLOW_PRIVATE", "true");
-    return new AppProcess(name, pb.start());
+    pb.environment().putAll(env);
+    return new AppProcess(name, pb.start(), log);
+  }
+
+  /** The file its stderr goes to. */
+  Path log() {
+    return log;
   }
 
   List<String> lines() {
@@ -108,6 +123,12 @@ final class AppProcess implements AutoCloseable {
   int terminate(Duration timeout) throws InterruptedException {
     process.destroy();
     return await(timeout);
+  }
+
+  /** Kills (-9) the processes this one started, then this one: no orphans after a test. */
+  void killTree() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    kill();
   }
 
   @Override
