@@ -112,52 +112,11 @@ final class ClassifyCommand implements Callable<Integer> {
     if (metricsPort != null) {
       PortOption.check(spec, metricsPort);
     }
-    Wiring wiring = common.wiring();
-    KafkaRuntime runtime =
-        new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC());
-    // Load the model before joining the group, so a new worker takes partitions ready to work.
-    wiring.classifier();
-    var worker = runtime.classifyWorker(wiring.meters());
-    PrintWriter out = spec.commandLine().getOut();
-    StageStatusServer status =
-        metricsPort == null
-            ? null
-            : StageStatusServer.start(host, metricsPort, wiring.meters(), worker::notReadyReason);
-    if (status != null) {
-      out.printf(
-          "metrics on http://%s:%d/metrics%n",
-          host.equals("0.0.0.0") ? "localhost" : host, status.port());
-      out.flush();
-    }
-    // Started before its broker (or during a restart), the worker waits for it.
-    runtime.ensureTopics(KafkaRuntime.BROKER_PATIENCE);
-    Thread loop = new Thread(worker, "tw-classify-kafka");
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  worker.stop();
-                  try {
-                    loop.join(KafkaIndexNode.STOP_GRACE.toMillis());
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                  if (status != null) {
-                    status.close();
-                  }
-                },
-                "tw-shutdown"));
-    loop.start();
-    out.printf(
-        "classifying %s into %s as group %s%n",
-        runtime.config().topics().raw(),
-        runtime.config().topics().classified(),
-        runtime.classifyGroup());
-    out.flush();
-    loop.join();
-    wiring.close();
-    // A worker that stopped on an error exits non-zero, so a supervisor restarts it.
-    return worker.failure().isPresent() ? 1 : 0;
+    return KafkaClassifyNode.runUntilStopped(
+        new KafkaRuntime(common.wiring(), kafka.config(spec)),
+        host,
+        metricsPort,
+        spec.commandLine().getOut());
   }
 
   static Map<String, Object> result(String id, Classification c) {

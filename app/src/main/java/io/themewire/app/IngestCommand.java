@@ -26,6 +26,10 @@ import picocli.CommandLine.Spec;
       "With --once, prints the raw items as JSON Lines and publishes nothing.",
       "With --kafka and --once, publishes them to items.raw instead (idempotent, acks=all) and"
           + " prints one line per source and the number acknowledged.",
+      "With --kafka and --config FILE (the sources list of a run config), runs as an ingest"
+          + " worker until SIGTERM: the sources go into the compacted sources topic, and the"
+          + " workers of one group share its partitions, each polling its sources on their"
+          + " intervals, so no source is fetched twice and another worker spreads them.",
       "A source that cannot be read gets a one-line reason on stderr; the others still run,"
           + " and the exit status is 2."
     })
@@ -39,6 +43,13 @@ final class IngestCommand implements Callable<Integer> {
   boolean once;
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "With --kafka: poll the sources of this YAML config, shared with other workers.")
+  Path config;
+
+  @Option(
       names = "--acked",
       paramLabel = "FILE",
       description =
@@ -47,15 +58,34 @@ final class IngestCommand implements Callable<Integer> {
   Path acked;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "SOURCE",
       description = "Feed, page or thread: a file or an http(s) URL.")
   List<String> sources;
 
   @Override
   public Integer call() throws InterruptedException {
+    if (config != null) {
+      if (!kafka.enabled()) {
+        throw new ParameterException(
+            spec.commandLine(), "--config needs --kafka (without Kafka, use `themewire run`)");
+      }
+      if (once || sources != null && !sources.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(), "give either --config or --once SOURCE..., not both");
+      }
+      RunConfig run = RunConfig.load(config);
+      KafkaIngestNode.pollUntilStopped(
+          new KafkaRuntime(common.wiring(), kafka.config(spec)),
+          run.sources(),
+          spec.commandLine().getOut());
+      return 0;
+    }
     if (!once) {
-      throw new ParameterException(spec.commandLine(), "ingest needs --once");
+      throw new ParameterException(spec.commandLine(), "ingest needs --once (or --kafka --config)");
+    }
+    if (sources == null || sources.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "ingest --once needs a SOURCE");
     }
     for (String s : sources) {
       if (!s.startsWith("http://") && !s.startsWith("https://")) {
@@ -92,101 +122,9 @@ final class IngestCommand implements Callable<Integer> {
 
   /** Reads each source once and publishes its items to items.raw. */
   private int publish(PrintWriter out, PrintWriter err) throws InterruptedException {
-    int failures = 0;
     try (Wiring wiring = common.wiring()) {
-      KafkaRuntime runtime =
-          new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC());
-      // Started while the broker restarts, it waits for it rather than failing the run.
-      runtime.ensureTopics(KafkaRuntime.BROKER_PATIENCE);
-      IngestStage stage = wiring.ingestStage((id, hash) -> false);
-      try (var publisher = runtime.publisher();
-          AckLog ackLog = AckLog.open(acked)) {
-        java.util.List<java.util.concurrent.CompletableFuture<?>> sent =
-            new java.util.ArrayList<>();
-        for (String s : sources) {
-          Outcome<RawItem> outcome = stage.process(new SourceRequest(s));
-          if (outcome instanceof Outcome.Emitted<RawItem> emitted) {
-            for (RawItem item : emitted.values()) {
-              sent.add(publisher.publish(item).thenRun(() -> ackLog.record(item.id())));
-            }
-            out.printf("ok      %d items  %s%n", emitted.values().size(), s);
-          } else if (outcome instanceof Outcome.Failed<RawItem> failed) {
-            failures++;
-            err.println("themewire: " + failed.reason() + ": " + Main.firstLine(failed.message()));
-          } else {
-            out.printf("ok      0 items  %s (%s)%n", s, outcome.code());
-          }
-        }
-        publisher.flush();
-        for (var f : sent) {
-          try {
-            f.join();
-          } catch (java.util.concurrent.CompletionException e) {
-            // counted by the publisher
-          }
-        }
-        out.printf(
-            "published %d items to %s (%d acknowledged, %d failed)%n",
-            sent.size(),
-            runtime.config().topics().raw(),
-            publisher.acknowledged(),
-            publisher.failed());
-        if (publisher.failed() > 0) {
-          failures++;
-        }
-      }
-    }
-    out.flush();
-    err.flush();
-    return failures == 0 ? 0 : 2;
-  }
-
-  /** Ids the broker acknowledged, appended to a file as each acknowledgement arrives. */
-  private static final class AckLog implements AutoCloseable {
-    private final java.io.Writer out;
-
-    private AckLog(java.io.Writer out) {
-      this.out = out;
-    }
-
-    static AckLog open(Path file) {
-      if (file == null) {
-        return new AckLog(null);
-      }
-      try {
-        return new AckLog(
-            java.nio.file.Files.newBufferedWriter(
-                file,
-                java.nio.charset.StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND));
-      } catch (java.io.IOException e) {
-        throw new UserInputException("--acked: cannot write " + file + ": " + e.getMessage());
-      }
-    }
-
-    synchronized void record(io.themewire.core.message.ItemId id) {
-      if (out == null) {
-        return;
-      }
-      try {
-        out.write(id.value());
-        out.write('\n');
-        out.flush();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public synchronized void close() {
-      if (out != null) {
-        try {
-          out.close();
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }
+      return KafkaIngestNode.publishOnce(
+          new KafkaRuntime(wiring, kafka.config(spec)), sources, acked, out, err);
     }
   }
 }

@@ -1,12 +1,18 @@
 package io.themewire.app;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.themewire.api.ApiServer;
 import io.themewire.api.ReadinessCheck;
 import io.themewire.core.message.ClassifiedItem;
 import io.themewire.index.lucene.LuceneArticleIndex;
+import io.themewire.kafka.broker.BrokerProcess;
 import io.themewire.kafka.stage.SinkRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -30,9 +36,9 @@ final class KafkaIndexNode {
   private KafkaIndexNode() {}
 
   /** Runs until the process is stopped. {@code port} null means no API. */
-  static void runUntilStopped(
-      Wiring wiring, KafkaRuntime kafka, String host, Integer port, PrintWriter out)
+  static void runUntilStopped(KafkaRuntime kafka, String host, Integer port, PrintWriter out)
       throws InterruptedException {
+    Wiring wiring = kafka.wiring();
     Path dir = wiring.settings().dataDir().resolve("index");
     LuceneArticleIndex index = wiring.openIndex();
     SinkRunner<ClassifiedItem> runner = kafka.indexer(index, wiring.meters(), false);
@@ -113,6 +119,36 @@ final class KafkaIndexNode {
       log.error("index - the Kafka reader stopped: {}", runner.failure().get());
     }
     stopped.await();
+  }
+
+  /**
+   * Builds a fresh index from items.classified into {@code DATA/index.rebuild}, and swaps it in for
+   * {@code DATA/index} once it has read the whole log. Returns the number of items.
+   */
+  static long rebuild(KafkaRuntime kafka) throws IOException {
+    kafka.ensureTopics();
+    Path data = kafka.wiring().settings().dataDir();
+    Path fresh = data.resolve("index.rebuild");
+    BrokerProcess.deleteRecursively(fresh);
+    long count;
+    try (LuceneArticleIndex index = LuceneArticleIndex.open(fresh)) {
+      SinkRunner<ClassifiedItem> runner =
+          kafka.indexer(index, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), true);
+      runner.run();
+      if (runner.failure().isPresent()) {
+        throw new UserInputException("rebuild failed: " + runner.failure().get());
+      }
+      count = index.count();
+    }
+    Path live = data.resolve("index");
+    Path old = data.resolve("index.old");
+    BrokerProcess.deleteRecursively(old);
+    if (Files.exists(live)) {
+      Files.move(live, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(fresh, live, StandardCopyOption.ATOMIC_MOVE);
+    BrokerProcess.deleteRecursively(old);
+    return count;
   }
 
   private static void closeQuietly(LuceneArticleIndex index) {

@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * All wiring of the Kafka mode in one place, beside {@link Wiring} (the embedded parts it reuses:
- * classifier, index, fetcher): which stage runs in which runner over which topics. The commands and
- * the tests build their processes from here.
+ * All wiring of the Kafka mode in one place, beside {@link EmbeddedRuntime}: the stages of {@link
+ * Wiring} (the same ones the embedded mode chains) each in its runner over its topics. The commands
+ * and the tests build their processes ({@link KafkaIndexNode}, {@link KafkaClassifyNode}, {@link
+ * KafkaIngestNode}) from here.
  */
 final class KafkaRuntime {
 
@@ -46,6 +47,15 @@ final class KafkaRuntime {
     this.wiring = wiring;
     this.config = config;
     this.clock = clock;
+  }
+
+  /** Over the wiring's own clock. */
+  KafkaRuntime(Wiring wiring, KafkaConfig config) {
+    this(wiring, config, wiring.clock());
+  }
+
+  Wiring wiring() {
+    return wiring;
   }
 
   KafkaConfig config() {
@@ -99,9 +109,29 @@ final class KafkaRuntime {
     return new ItemPublisher(config, config.topics().prefix() + "themewire-ingest");
   }
 
+  /** The consumer group of the ingest workers that share the sources. */
+  String ingestGroup() {
+    return config.topics().prefix() + "themewire-ingest";
+  }
+
+  /**
+   * An ingest worker that polls its share of the sources topic into items.raw; its source health is
+   * also kept in {@code DATA/sources.json} for {@code themewire sources}.
+   */
+  KafkaSourceWorker sourceWorker() {
+    return new KafkaSourceWorker(
+        config,
+        ingestGroup(),
+        wiring.ingestStage((id, hash) -> false),
+        publisher(),
+        wiring.deadLetterLog(),
+        wiring.settings().dataDir().resolve(EmbeddedRuntime.STATE_FILE),
+        clock);
+  }
+
   /** A classify worker: items.raw to items.classified in transactions, one of the group. */
   TransformRunner<RawItem, ClassifiedItem> classifyWorker(MeterRegistry meters) {
-    ClassifyStage stage = new ClassifyStage(wiring.lazyClassifier());
+    ClassifyStage stage = wiring.classifyStage();
     return new TransformRunner<>(
         config,
         classifyGroup(),
@@ -123,7 +153,7 @@ final class KafkaRuntime {
    */
   SinkRunner<ClassifiedItem> indexer(
       LuceneArticleIndex index, MeterRegistry meters, boolean stopAtEnd) {
-    IndexStage stage = new IndexStage(index, clock, IndexStage.DEFAULT_COMMIT_INTERVAL);
+    IndexStage stage = wiring.indexStage(index);
     return new SinkRunner<>(
         config,
         config.topics().classified(),

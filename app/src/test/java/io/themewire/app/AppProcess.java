@@ -51,7 +51,7 @@ final class AppProcess implements AutoCloseable {
     return start(name, log, heap, java.util.Map.of(), args);
   }
 
-  /** As {@link #start(String, Path, String, String...)}, with more environment variables. */
+  /** Starts {@code themewire ARGS...} with {@code env} added to its environment. */
   static AppProcess start(
       String name, Path log, String heap, java.util.Map<String, String> env, String... args)
       throws IOException {

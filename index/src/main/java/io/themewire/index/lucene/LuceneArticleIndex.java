@@ -51,13 +51,13 @@ public final class LuceneArticleIndex implements ArticleIndex {
 
   private static final Logger log = LoggerFactory.getLogger(LuceneArticleIndex.class);
 
-  private final FSDirectory directory;
+  private final Directory directory;
   private final Searchers searchers;
   private final CopyMergingWriter writer;
   private final LuceneArticleReader reader;
 
-  private LuceneArticleIndex(Path dir, QueryLimits limits) throws IOException {
-    this.directory = FSDirectory.open(dir);
+  private LuceneArticleIndex(Directory directory, QueryLimits limits) throws IOException {
+    this.directory = directory;
     Analyzer analyzer = IndexSchema.analyzer();
     try {
       rebuildIfOutdated(directory, analyzer);
@@ -83,10 +83,18 @@ public final class LuceneArticleIndex implements ArticleIndex {
   /** Opens (or creates) the index in {@code dir}, searching under {@code limits}. */
   public static LuceneArticleIndex open(Path dir, QueryLimits limits) throws IOException {
     Files.createDirectories(dir);
-    return new LuceneArticleIndex(dir, limits);
+    return new LuceneArticleIndex(FSDirectory.open(dir), limits);
   }
 
-  private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+  /**
+   * Opens (or creates) the index in {@code directory}, which the index then owns and closes: the
+   * seam for tests that wrap the directory to crash it or fill its disk.
+   */
+  static LuceneArticleIndex open(Directory directory, QueryLimits limits) throws IOException {
+    return new LuceneArticleIndex(directory, limits);
+  }
+
+  static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(mode);
     config.setRAMBufferSizeMB(64);
@@ -172,6 +180,19 @@ public final class LuceneArticleIndex implements ArticleIndex {
    */
   public void commit(java.util.Map<String, String> userData) throws IOException {
     writer.commit(userData);
+  }
+
+  /**
+   * Why the index cannot write now (the disk is full, a tragic event closed the writer), for
+   * readiness checks and logs; empty when it can.
+   */
+  public Optional<String> writeFailure() {
+    return writer.writeFailure();
+  }
+
+  /** Whether the writer is gone for good (a tragic event): the index must be reopened. */
+  public boolean writerLost() {
+    return writer.writerLost();
   }
 
   /** The user data saved with the last {@link #commit(java.util.Map)}; empty when none. */
