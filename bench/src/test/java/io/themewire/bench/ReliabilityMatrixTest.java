@@ -46,6 +46,10 @@ class ReliabilityMatrixTest {
   private static final Pattern TEST_METHOD =
       Pattern.compile(
           "@(?:Test|Property|ParameterizedTest)\\b[^;{]*?\\bvoid\\s+(\\w+)\\s*\\(", Pattern.DOTALL);
+
+  /** An array in an annotation's arguments, such as {@code @ValueSource(longs = {1L, 2L})}. */
+  private static final Pattern ANNOTATION_ARRAY = Pattern.compile("(?<=[=(])\\s*\\{[^;{}]*\\}");
+
   private static final Pattern PACKAGE =
       Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
 
@@ -135,7 +139,15 @@ class ReliabilityMatrixTest {
           (pkg.find() ? pkg.group(1) + "." : "")
               + source.getFileName().toString().replace(".java", "");
       String module = ROOT.relativize(source).getName(0).toString();
-      Matcher method = TEST_METHOD.matcher(text);
+      // Braces of annotation arrays become parentheses (same length, so positions hold), so that
+      // a parameterized test's sources do not hide the method that follows them.
+      Matcher method =
+          TEST_METHOD.matcher(
+              ANNOTATION_ARRAY
+                  .matcher(text)
+                  .replaceAll(
+                      m ->
+                          Matcher.quoteReplacement(m.group().replace('{', '(').replace('}', ')'))));
       while (method.find()) {
         Matcher marker = MARKER.matcher(commentAbove(text, method.start()));
         while (marker.find()) {
