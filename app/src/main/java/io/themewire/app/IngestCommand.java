@@ -121,7 +121,7 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   /** Reads each source once and publishes its items to items.raw. */
-  private int publish(PrintWriter out, PrintWriter err) {
+  private int publish(PrintWriter out, PrintWriter err) throws InterruptedException {
     try (Wiring wiring = common.wiring()) {
       return KafkaIngestNode.publishOnce(
           new KafkaRuntime(wiring, kafka.config(spec)), sources, acked, out, err);

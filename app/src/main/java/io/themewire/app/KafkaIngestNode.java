@@ -27,9 +27,11 @@ final class KafkaIngestNode {
    * file. Returns 0 when every source was read and every item acknowledged, else 2.
    */
   static int publishOnce(
-      KafkaRuntime runtime, List<String> sources, Path acked, PrintWriter out, PrintWriter err) {
+      KafkaRuntime runtime, List<String> sources, Path acked, PrintWriter out, PrintWriter err)
+      throws InterruptedException {
     int failures = 0;
-    runtime.ensureTopics();
+    // Started while the broker restarts, it waits for it rather than failing the run.
+    runtime.ensureTopics(KafkaRuntime.BROKER_PATIENCE);
     IngestStage stage = runtime.wiring().ingestStage((id, hash) -> false);
     try (ItemPublisher publisher = runtime.publisher();
         AckLog ackLog = AckLog.open(acked)) {

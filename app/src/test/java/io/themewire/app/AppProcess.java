@@ -21,9 +21,11 @@ final class AppProcess implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final String name;
+  private final Path log;
 
-  private AppProcess(String name, Process process) {
+  private AppProcess(String name, Process process, Path log) {
     this.name = name;
+    this.log = log;
     this.process = process;
     Thread reader =
         new Thread(
@@ -65,7 +67,12 @@ final class AppProcess implements AutoCloseable {
         new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().put("THEMEWIRE_FETCH_ALLOW_PRIVATE", "true");
     pb.environment().putAll(env);
-    return new AppProcess(name, pb.start());
+    return new AppProcess(name, pb.start(), log);
+  }
+
+  /** The file its stderr goes to. */
+  Path log() {
+    return log;
   }
 
   List<String> lines() {
@@ -116,6 +123,12 @@ final class AppProcess implements AutoCloseable {
   int terminate(Duration timeout) throws InterruptedException {
     process.destroy();
     return await(timeout);
+  }
+
+  /** Kills (-9) the processes this one started, then this one: no orphans after a test. */
+  void killTree() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    kill();
   }
 
   @Override

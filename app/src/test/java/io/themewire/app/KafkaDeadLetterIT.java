@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaDeadLetterIT {
 
+  // RELIABILITY row 39
   @Test
   void poisonRecords_goToItemsDeadWithTheirOrigin_theRestFlows_andReplayReinjectsThemOnce()
       throws Exception {

@@ -30,6 +30,7 @@ class KafkaPipelineIT {
 
   @TempDir Path dir;
 
+  // RELIABILITY row 42
   @Test
   void samples_throughSeparateProcesses_everyItemSearchableOnce_withASecondWorkerJoiningMidRun()
       throws Exception {
