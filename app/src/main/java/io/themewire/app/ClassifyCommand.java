@@ -123,6 +123,8 @@ final class ClassifyCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
     m.put("primary", c.primary());
+    m.put("confidence", c.confidence());
+    m.put("uncertain", c.uncertain());
     m.put("themes", c.themes());
     m.put("direction", c.direction());
     m.put("evidence", c.evidence());

@@ -2,8 +2,11 @@ package io.themewire.classify.nlp;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.parser.nndep.DependencyParser;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.trees.GrammaticalStructure;
+import edu.stanford.nlp.trees.TypedDependency;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +21,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Building the pipeline loads the models (a few seconds): build one per process and share it.
  * {@link #annotate} is thread-safe.
+ *
+ * <p>{@link #parse} adds CoreNLP's neural dependency parser ({@value #PARSER}) for the few
+ * sentences a caller picks: parsing every sentence would cost more than the rest of the pipeline,
+ * and only sentences that may describe a career move need it. Its model is loaded on first use.
  */
 public final class CoreNlpAnnotator {
 
   /** The annotators run on every text. */
   public static final String ANNOTATORS = "tokenize,ssplit,pos,lemma";
 
+  /** The dependency parser run by {@link #parse}, on the sentences the caller chooses. */
+  public static final String PARSER = "depparse(english_UD)";
+
   private static final Logger log = LoggerFactory.getLogger(CoreNlpAnnotator.class);
 
   private final StanfordCoreNLP pipeline;
+  private volatile DependencyParser parser;
 
   public CoreNlpAnnotator() {
     long start = System.nanoTime();
@@ -48,6 +59,57 @@ public final class CoreNlpAnnotator {
     props.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
     props.setProperty("pos.maxlen", "200");
     return props;
+  }
+
+  /**
+   * The dependency parse of one sentence from {@link #annotate}, over its tokens and tags as they
+   * are (masked identifiers read {@value Identifiers#PLACEHOLDER}). Thread-safe.
+   */
+  public Dependencies parse(Sentence sentence) {
+    List<Token> tokens = sentence.tokens();
+    List<CoreLabel> words = new ArrayList<>(tokens.size());
+    for (Token t : tokens) {
+      CoreLabel label = new CoreLabel();
+      label.setWord(t.word());
+      label.setValue(t.word());
+      label.setOriginalText(t.word());
+      label.setTag(t.pos());
+      words.add(label);
+    }
+    int[] heads = new int[tokens.size()];
+    String[] relations = new String[tokens.size()];
+    java.util.Arrays.fill(heads, -1);
+    java.util.Arrays.fill(relations, "root");
+    if (tokens.isEmpty()) {
+      return new Dependencies(heads, relations);
+    }
+    GrammaticalStructure gs = parser().predict(words);
+    for (TypedDependency d : gs.typedDependencies()) {
+      int dep = d.dep().index() - 1;
+      if (dep < 0 || dep >= heads.length) {
+        continue;
+      }
+      heads[dep] = d.gov().index() - 1;
+      relations[dep] = d.reln().toString();
+    }
+    return new Dependencies(heads, relations);
+  }
+
+  private DependencyParser parser() {
+    DependencyParser p = parser;
+    if (p == null) {
+      synchronized (this) {
+        p = parser;
+        if (p == null) {
+          long start = System.nanoTime();
+          p = DependencyParser.loadFromModelFile(DependencyParser.DEFAULT_MODEL);
+          log.info(
+              "CoreNLP dependency parser ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+          parser = p;
+        }
+      }
+    }
+    return p;
   }
 
   /**

@@ -40,6 +40,8 @@ public final class ClassifyStage implements Stage<RawItem, ClassifiedItem> {
         c.sentences(),
         c.flags(),
         c.taxonomyVersion(),
-        c.modelVersion());
+        c.modelVersion(),
+        c.confidence(),
+        c.uncertain());
   }
 }

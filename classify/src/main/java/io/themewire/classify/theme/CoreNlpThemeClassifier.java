@@ -40,6 +40,15 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
 
   private static final Logger log = LoggerFactory.getLogger(CoreNlpThemeClassifier.class);
 
+  /**
+   * Below this calibrated confidence the primary theme is flagged {@value #UNCERTAIN}: the model is
+   * more likely wrong than two in three right.
+   */
+  public static final double UNCERTAIN_BELOW = 0.67;
+
+  /** The flag of a classification whose primary theme is uncertain. */
+  public static final String UNCERTAIN = "uncertain";
+
   /** A secondary theme is reported when its probability reaches this. */
   static final double THEME_THRESHOLD = 0.25;
 
@@ -180,13 +189,18 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
     for (Sentence s : sentences) {
       List<Roles.Mention> m = Roles.find(s.tokens());
       mentions.add(m);
-      Set<String> f = Features.of(s, m);
+      Set<String> f = Features.of(s, m, Moves.of(annotator, s, m));
       sentenceFeatures.add(f);
       textFeatures.addAll(f);
     }
     Map<String, Double> whole = model.probabilities(textFeatures);
-    List<ThemeScore> themes = rank(whole);
-    String primary = themes.get(0).theme();
+    String primary = model.primary(whole);
+    List<ThemeScore> themes = rank(whole, primary);
+    double confidence = round(model.confidence(whole.get(primary)));
+    boolean uncertain = confidence < UNCERTAIN_BELOW;
+    if (uncertain) {
+      flags.add(UNCERTAIN);
+    }
 
     List<Map<String, Double>> perSentence = new ArrayList<>();
     if (sentences.size() == 1) {
@@ -227,18 +241,22 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
         entities(mentions),
         flags,
         taxonomy.versionTag(),
-        model.version());
+        model.version(),
+        confidence,
+        uncertain);
   }
 
-  private List<ThemeScore> rank(Map<String, Double> probabilities) {
+  /** The primary theme first, then the other themes from the threshold, best first. */
+  private List<ThemeScore> rank(Map<String, Double> probabilities, String primary) {
     List<ThemeScore> all = new ArrayList<>();
     probabilities.forEach((theme, p) -> all.add(new ThemeScore(theme, round(p))));
     all.sort(Comparator.comparingDouble(ThemeScore::score).reversed());
     List<ThemeScore> kept = new ArrayList<>();
-    kept.add(all.get(0));
-    for (int i = 1; i < all.size(); i++) {
-      ThemeScore t = all.get(i);
-      if (t.score() >= THEME_THRESHOLD && !t.theme().equals(taxonomy.fallback())) {
+    kept.add(new ThemeScore(primary, round(probabilities.get(primary))));
+    for (ThemeScore t : all) {
+      if (!t.theme().equals(primary)
+          && t.score() >= THEME_THRESHOLD
+          && !t.theme().equals(taxonomy.fallback())) {
         kept.add(t);
       }
     }
@@ -361,7 +379,9 @@ public final class CoreNlpThemeClassifier implements ThemeClassifier {
         List.of(),
         flags,
         taxonomy.versionTag(),
-        model.version());
+        model.version(),
+        0.0,
+        false);
   }
 
   private static double round(double p) {

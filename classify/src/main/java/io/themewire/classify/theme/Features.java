@@ -2,7 +2,6 @@ package io.themewire.classify.theme;
 
 import io.themewire.classify.nlp.Sentence;
 import io.themewire.classify.nlp.Token;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +15,9 @@ import java.util.Set;
  *   <li>{@code c:} a transition cue and the role family it points at within a few tokens ("back to"
  *       an IC role, "promoted to" a manager role, "step down from" management);
  *   <li>{@code ft:} an explicit "from A to B" between role families, and {@code o:} the order in
- *       which the families appear — which way a move goes.
+ *       which the families appear — which way a move goes;
+ *   <li>{@code d:} the roles left and taken up as the dependency parse reads them ({@link Moves}),
+ *       and {@code d:way:} the way a sentence's moves agree on.
  * </ul>
  *
  * Changing what this class emits changes every model: bump {@link #VERSION}.
@@ -24,7 +25,7 @@ import java.util.Set;
 final class Features {
 
   /** Part of the model version: bump when the features change. */
-  static final int VERSION = 9;
+  static final int VERSION = 10;
 
   private static final Set<String> CUES =
       Set.of(
@@ -71,24 +72,35 @@ final class Features {
 
   private Features() {}
 
-  /** Features of a whole text: the union of its sentences' features. */
-  static Set<String> of(Collection<Sentence> sentences) {
+  /** The prefix of the feature saying which way a sentence's moves agree on. */
+  static final String WAY = "d:way:";
+
+  /**
+   * Features of a whole text: the union of its sentences' features, parsing the sentences that may
+   * describe a move ({@link Moves#of}).
+   */
+  static Set<String> of(io.themewire.classify.nlp.CoreNlpAnnotator annotator, List<Sentence> text) {
     Set<String> out = new LinkedHashSet<>();
-    for (Sentence s : sentences) {
-      addSentence(s.tokens(), out);
+    for (Sentence s : text) {
+      List<Roles.Mention> mentions = Roles.find(s.tokens());
+      out.addAll(of(s, mentions, Moves.of(annotator, s, mentions)));
     }
     return out;
   }
 
-  /** Features of one sentence alone, given its role mentions ({@link Roles#find}). */
-  static Set<String> of(Sentence sentence, List<Roles.Mention> mentions) {
+  /** Features of one sentence alone, given its role mentions and the moves read from its parse. */
+  static Set<String> of(Sentence sentence, List<Roles.Mention> mentions, List<Moves.Move> moves) {
     Set<String> out = new LinkedHashSet<>();
     addSentence(sentence.tokens(), mentions, out);
+    for (Moves.Move m : moves) {
+      out.add("d:" + m.part() + ">" + m.family());
+      out.add("d:" + m.cue() + ">" + m.part() + ">" + m.family());
+    }
+    String way = Moves.way(moves);
+    if (way != null) {
+      out.add(WAY + way);
+    }
     return out;
-  }
-
-  private static void addSentence(List<Token> tokens, Set<String> out) {
-    addSentence(tokens, Roles.find(tokens), out);
   }
 
   private static void addSentence(

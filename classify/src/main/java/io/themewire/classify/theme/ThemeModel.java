@@ -63,27 +63,61 @@ public final class ThemeModel {
   /** Below this joint probability of the transition themes, the direction classifier is skipped. */
   static final double DIRECTION_MIN_MASS = 0.01;
 
+  /**
+   * How much more likely a move is the way its parse says, when every move the parse reads in the
+   * text agrees ({@link Moves#way}): the direction classifier's odds are multiplied by this.
+   */
+  static final double MOVE_ODDS = 4.0;
+
   /** Part of the model version: bump when what is saved ({@code Classifiers}) changes shape. */
-  static final int FORMAT = 5;
+  static final int FORMAT = 6;
 
   private static final Logger log = LoggerFactory.getLogger(ThemeModel.class);
 
-  /** What is saved: both classifiers and the transition themes the second one separates. */
+  /**
+   * What is saved: both classifiers, the transition themes the second one separates, the themes'
+   * balance factors, the calibration of the best theme's probability and the probability below
+   * which a theme gives way to the fallback theme ({@code other}), both fitted on cross-validation
+   * folds of the examples.
+   */
   private record Classifiers(
       LinearClassifier<String, String> themes,
       LinearClassifier<String, String> direction,
       List<String> transitions,
-      Map<String, Double> balance)
-      implements Serializable {}
+      Map<String, Double> balance,
+      Calibration calibration,
+      double fallbackBelow)
+      implements Serializable {
+
+    Classifiers with(Calibration c, double below) {
+      return new Classifiers(themes, direction, transitions, balance, c, below);
+    }
+  }
+
+  /** Folds of the examples that calibration is fitted on. */
+  static final int CALIBRATION_FOLDS = 4;
+
+  /** Candidate thresholds for giving way to the fallback theme, tried on the folds. */
+  private static final double[] FALLBACK_CANDIDATES = {
+    0.0, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6
+  };
 
   private final Classifiers classifiers;
   private final String version;
   private final Scorer themeScorer;
   private final Scorer directionScorer;
 
-  private ThemeModel(Classifiers classifiers, String version) {
+  /** Each transition theme's way as {@link Moves#way} writes it ("ic>manager"). */
+  private final Map<String, String> ways;
+
+  /** The theme that takes texts no other theme fits. */
+  private final String fallback;
+
+  private ThemeModel(Classifiers classifiers, String version, Taxonomy taxonomy) {
+    this.fallback = taxonomy.fallback();
     this.classifiers = classifiers;
     this.version = version;
+    this.ways = ways(taxonomy);
     this.themeScorer = new Scorer(classifiers.themes());
     this.directionScorer =
         classifiers.direction() == null ? null : new Scorer(classifiers.direction());
@@ -148,7 +182,10 @@ public final class ThemeModel {
     key.append(taxonomy.versionTag()).append('\n');
     key.append("features=").append(Features.VERSION).append('\n');
     key.append("format=").append(FORMAT).append('\n');
-    key.append("annotators=").append(CoreNlpAnnotator.ANNOTATORS).append('\n');
+    key.append("annotators=").append(CoreNlpAnnotator.ANNOTATORS).append('+');
+    key.append(CoreNlpAnnotator.PARSER).append('\n');
+    key.append("moves=").append(MOVE_ODDS).append(", calibration folds=");
+    key.append(CALIBRATION_FOLDS).append('\n');
     key.append("sigma=").append(SIGMA).append('/').append(DIRECTION_SIGMA).append('\n');
     for (Theme t : taxonomy.themes()) {
       key.append(t.id()).append(' ').append(t.transition()).append('\n');
@@ -170,12 +207,13 @@ public final class ThemeModel {
     List<Set<String>> features = annotateAll(examples, annotator, progress, examples.size());
     List<String> labels = examples.stream().map(LabelledText::label).toList();
     Classifiers c = fit(features, labels, transitions(taxonomy));
+    c = calibrate(c, features, labels, taxonomy);
     log.info(
         "theme model trained on {} examples, {} features, in {} ms",
         examples.size(),
         c.themes().features().size(),
         (System.nanoTime() - start) / 1_000_000);
-    return new ThemeModel(c, versionFor(taxonomy));
+    return new ThemeModel(c, versionFor(taxonomy), taxonomy);
   }
 
   /**
@@ -208,10 +246,11 @@ public final class ThemeModel {
           trainLabels.add(examples.get(i).label());
         }
       }
-      ThemeModel model = new ThemeModel(fit(trainFeatures, trainLabels, transitions), "cv");
+      ThemeModel model =
+          new ThemeModel(fit(trainFeatures, trainLabels, transitions), "cv", taxonomy);
       for (int i = 0; i < fold.length; i++) {
         if (fold[i] == f) {
-          predicted[i] = best(model.probabilities(features.get(i)));
+          predicted[i] = model.primary(model.probabilities(features.get(i)));
         }
       }
       progress.update(examples.size() + f + 1, examples.size() + folds);
@@ -227,11 +266,21 @@ public final class ThemeModel {
     return examples.parallelStream()
         .map(
             e -> {
-              Set<String> f = Features.of(annotator.annotate(e.text()));
+              Set<String> f = Features.of(annotator, annotator.annotate(e.text()));
               progress.update(done.incrementAndGet(), total);
               return f;
             })
         .toList();
+  }
+
+  private static Map<String, String> ways(Taxonomy taxonomy) {
+    Map<String, String> out = new TreeMap<>();
+    for (Theme t : taxonomy.themes()) {
+      if (t.transition() != null) {
+        out.put(t.id(), t.transition().from() + ">" + t.transition().to());
+      }
+    }
+    return out;
   }
 
   private static List<String> transitions(Taxonomy taxonomy) {
@@ -256,7 +305,97 @@ public final class ThemeModel {
         linear(all, SIGMA),
         direction,
         direction == null ? List.of() : List.copyOf(movesSeen),
-        balance(labels));
+        balance(labels),
+        Calibration.NONE,
+        0.0);
+  }
+
+  /**
+   * Fits the calibration and the fallback threshold on {@value #CALIBRATION_FOLDS} folds: each
+   * example scored by a model trained on the other folds (folds fitted in parallel).
+   */
+  private static Classifiers calibrate(
+      Classifiers full, List<Set<String>> features, List<String> labels, Taxonomy taxonomy) {
+    int n = features.size();
+    if (n < CALIBRATION_FOLDS * 10) {
+      return full;
+    }
+    int[] fold = new int[n];
+    Random random = new Random(7);
+    for (int i = 0; i < n; i++) {
+      fold[i] = random.nextInt(CALIBRATION_FOLDS);
+    }
+    List<String> transitions = transitions(taxonomy);
+    @SuppressWarnings("unchecked")
+    Map<String, Double>[] scored = new Map[n];
+    java.util.stream.IntStream.range(0, CALIBRATION_FOLDS)
+        .parallel()
+        .forEach(
+            f -> {
+              List<Set<String>> trainF = new ArrayList<>();
+              List<String> trainL = new ArrayList<>();
+              for (int i = 0; i < n; i++) {
+                if (fold[i] != f) {
+                  trainF.add(features.get(i));
+                  trainL.add(labels.get(i));
+                }
+              }
+              ThemeModel m = new ThemeModel(fit(trainF, trainL, transitions), "cv", taxonomy);
+              for (int i = 0; i < n; i++) {
+                if (fold[i] == f) {
+                  scored[i] = m.probabilities(features.get(i));
+                }
+              }
+            });
+    String fallback = taxonomy.fallback();
+    double bestF1 = -1;
+    double below = 0;
+    for (double t : FALLBACK_CANDIDATES) {
+      List<String> predicted = new ArrayList<>();
+      for (Map<String, Double> p : scored) {
+        predicted.add(primary(p, fallback, t));
+      }
+      double f1 = io.themewire.classify.eval.Evaluation.of(labels, predicted, List.of()).macroF1();
+      if (f1 > bestF1 + 1e-9) {
+        bestF1 = f1;
+        below = t;
+      }
+    }
+    double[] top = new double[n];
+    boolean[] right = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      String p = primary(scored[i], fallback, below);
+      top[i] = scored[i].get(p);
+      right[i] = p.equals(labels.get(i));
+    }
+    log.info(
+        "calibrated on {} folds: fallback below {}, cross-validated macro-F1 {}",
+        CALIBRATION_FOLDS,
+        below,
+        String.format(java.util.Locale.ROOT, "%.3f", bestF1));
+    return full.with(Calibration.fit(top, right), below);
+  }
+
+  /** The best theme, giving way to the fallback theme when the best scores below {@code below}. */
+  private static String primary(Map<String, Double> p, String fallback, double below) {
+    String best = best(p);
+    if (fallback != null
+        && !best.equals(fallback)
+        && p.get(best) < below
+        && p.containsKey(fallback)) {
+      return fallback;
+    }
+    return best;
+  }
+
+  /** The primary theme of a text's probabilities: the best, unless it falls below the threshold. */
+  String primary(Map<String, Double> probabilities) {
+    return primary(probabilities, fallback, classifiers.fallbackBelow());
+  }
+
+  /** The calibrated chance that the primary theme is right, given its probability. */
+  double confidence(double primaryProbability) {
+    return classifiers.calibration().apply(primaryProbability);
   }
 
   /**
@@ -291,7 +430,7 @@ public final class ThemeModel {
     if (Files.isRegularFile(file)) {
       try {
         Classifiers c = IOUtils.readObjectFromFile(file.toFile());
-        return new ThemeModel(c, version);
+        return new ThemeModel(c, version, taxonomy);
       } catch (IOException | ClassNotFoundException | ClassCastException e) {
         log.warn("{} - saved model unreadable, retraining: {}", file, e.toString());
       }
@@ -346,11 +485,36 @@ public final class ThemeModel {
     // Which way a move goes matters only where a move is likely at all.
     if (classifiers.direction() != null && mass >= DIRECTION_MIN_MASS) {
       Map<String, Double> way = directionScorer.probabilities(features);
+      String parsed = parsedWay(features);
+      double sum = 0;
       for (String t : classifiers.transitions()) {
-        out.put(t, mass * way.getOrDefault(t, 0.0));
+        double w = way.getOrDefault(t, 0.0);
+        if (parsed != null && parsed.equals(ways.get(t))) {
+          w *= MOVE_ODDS;
+        }
+        way.put(t, w);
+        sum += w;
+      }
+      for (String t : classifiers.transitions()) {
+        out.put(t, sum == 0 ? 0 : mass * way.get(t) / sum);
       }
     }
     return out;
+  }
+
+  /** The way every parsed move of the text agrees on, or null. */
+  private static String parsedWay(Collection<String> features) {
+    String found = null;
+    for (String f : features) {
+      if (f.startsWith(Features.WAY)) {
+        String w = f.substring(Features.WAY.length());
+        if (found != null && !found.equals(w)) {
+          return null;
+        }
+        found = w;
+      }
+    }
+    return found;
   }
 
   /** The probabilities CoreNLP's own classifier gives; {@link Scorer} must agree with them. */

@@ -27,6 +27,23 @@ class CoreNlpThemeClassifierTest {
   }
 
   @Test
+  void classify_clearMoveIsConfident_offTopicPostWithOneCareerWordIsNotPulledIntoATheme() {
+    Classification clear =
+        classifier.classify(
+            "After six years as an engineering manager I went back to writing code as a staff"
+                + " engineer.");
+    Classification vague =
+        classifier.classify(
+            "Anyone else think the new office coffee machine is worse? Even my manager agrees.");
+
+    assertThat(clear.uncertain()).isFalse();
+    assertThat(clear.confidence()).isGreaterThanOrEqualTo(CoreNlpThemeClassifier.UNCERTAIN_BELOW);
+    assertThat(clear.flags()).doesNotContain(CoreNlpThemeClassifier.UNCERTAIN);
+    assertThat(vague.primary()).isEqualTo("other");
+    assertThat(vague.confidence()).isLessThan(clear.confidence());
+  }
+
+  @Test
   void classify_promotionIntoManagement_isIcToManager() {
     Classification c =
         classifier.classify(

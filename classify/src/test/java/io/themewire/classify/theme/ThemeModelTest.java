@@ -13,7 +13,8 @@ class ThemeModelTest {
   @Test
   void scorer_givesExactlyTheProbabilitiesOfCoreNlpsClassifier() {
     for (LabelledText e : SharedModel.TAXONOMY.examples().subList(0, 50)) {
-      Set<String> features = Features.of(SharedModel.ANNOTATOR.annotate(e.text()));
+      Set<String> features =
+          Features.of(SharedModel.ANNOTATOR, SharedModel.ANNOTATOR.annotate(e.text()));
       Map<String, Double> fast = SharedModel.MODEL.scorerProbabilities(features);
       Map<String, Double> reference = SharedModel.MODEL.referenceProbabilities(features);
       assertThat(fast.keySet()).isEqualTo(reference.keySet());

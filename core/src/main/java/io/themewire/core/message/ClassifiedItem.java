@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param flags notes on how the item was handled ({@code truncated}, {@code non-english}, ...)
  * @param taxonomyVersion the taxonomy that defined the themes
  * @param modelVersion the model that assigned them
+ * @param confidence the calibrated chance that {@code primary} is right; null for items labelled
+ *     before confidences were kept, or by a classifier without them
+ * @param uncertain whether the classifier called its primary theme uncertain (low confidence)
  */
 public record ClassifiedItem(
     RawItem item,
@@ -28,7 +31,9 @@ public record ClassifiedItem(
     List<SentenceSpan> sentences,
     List<String> flags,
     String taxonomyVersion,
-    String modelVersion) {
+    String modelVersion,
+    Double confidence,
+    boolean uncertain) {
 
   /** The primary theme of items that could not be classified (too slow, not English, empty). */
   public static final String UNCLASSIFIED = "unclassified";
@@ -43,6 +48,33 @@ public record ClassifiedItem(
     flags = List.copyOf(flags == null ? List.of() : flags);
     taxonomyVersion = taxonomyVersion == null ? "" : taxonomyVersion;
     modelVersion = modelVersion == null ? "" : modelVersion;
+  }
+
+  /** Labels without a confidence (a classifier that has none, or items from before). */
+  public ClassifiedItem(
+      RawItem item,
+      List<ThemeScore> themes,
+      String primary,
+      Direction direction,
+      List<Entity> entities,
+      List<Evidence> evidence,
+      List<SentenceSpan> sentences,
+      List<String> flags,
+      String taxonomyVersion,
+      String modelVersion) {
+    this(
+        item,
+        themes,
+        primary,
+        direction,
+        entities,
+        evidence,
+        sentences,
+        flags,
+        taxonomyVersion,
+        modelVersion,
+        null,
+        false);
   }
 
   public ItemId id() {
@@ -61,6 +93,8 @@ public record ClassifiedItem(
         sentences,
         flags,
         taxonomyVersion,
-        modelVersion);
+        modelVersion,
+        confidence,
+        uncertain);
   }
 }

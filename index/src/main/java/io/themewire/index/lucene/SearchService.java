@@ -324,7 +324,9 @@ final class SearchService {
         IndexSchema.site(item.item()),
         item.item().author(),
         item.direction(),
-        item.item().alsoAt().stream().map(CanonicalUrl::value).toList());
+        item.item().alsoAt().stream().map(CanonicalUrl::value).toList(),
+        item.confidence(),
+        item.uncertain());
   }
 
   /** The thread stories discussing {@code url}, most points first; none when url is null. */

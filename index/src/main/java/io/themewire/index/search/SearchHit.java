@@ -24,6 +24,9 @@ import java.util.List;
  * @param author byline, or null
  * @param direction the career move described, or null
  * @param alsoAt other URLs carrying the same story (near-identical copies kept as this item)
+ * @param confidence the calibrated chance that {@code primary} is right, or null when the item was
+ *     labelled without one
+ * @param uncertain whether the classifier called the primary theme uncertain
  */
 public record SearchHit(
     String id,
@@ -41,7 +44,9 @@ public record SearchHit(
     String site,
     String author,
     Direction direction,
-    List<String> alsoAt) {
+    List<String> alsoAt,
+    Double confidence,
+    boolean uncertain) {
 
   public SearchHit {
     themes = List.copyOf(themes);
