@@ -14,7 +14,6 @@ import io.themewire.core.message.Source;
 import io.themewire.core.message.SourceKind;
 import io.themewire.core.message.ThemeScore;
 import io.themewire.digest.briefing.BriefingArchive;
-import io.themewire.digest.briefing.BriefingBuilder;
 import io.themewire.digest.briefing.Briefings;
 import io.themewire.index.lucene.LuceneArticleIndex;
 import java.net.URI;
@@ -30,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /api/digest} on the real server on a free port, over a real index. */
 class DigestRoutesIT {
@@ -59,8 +60,7 @@ class DigestRoutesIT {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("career-framework", "Career frameworks");
     Briefings briefings =
-        new Briefings(
-            index, BriefingBuilder.standard(labels), new BriefingArchive(dir.resolve("briefings")));
+        Briefings.overIndex(index, labels, new BriefingArchive(dir.resolve("briefings")));
     server =
         ApiServer.start(
             index,
@@ -150,6 +150,16 @@ class DigestRoutesIT {
     assertThat(r.headers().firstValue("Content-Security-Policy")).isPresent();
     assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(r.body()).contains("&lt;b&gt;with director pay&lt;/b&gt;").doesNotContain("<script");
+  }
+
+  // RELIABILITY row 29: every format of the digest carries the page's CSP and nosniff
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "html", "md", "atom"})
+  void digest_everyFormat_carriesTheSecurityHeaders(String format) throws Exception {
+    HttpResponse<String> r = get("/api/digest?date=2026-11-24&format=" + format);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue(PageRoutesIT.CSP);
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
   }
 
   @Test

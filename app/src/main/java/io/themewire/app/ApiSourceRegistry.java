@@ -55,7 +55,7 @@ final class ApiSourceRegistry implements SourceRegistry {
     List<String> added = new ArrayList<>(read(file));
     added.add(url);
     write(added);
-    return RunCommand.status(schedule.health(url));
+    return ApiWiring.status(schedule.health(url));
   }
 
   /** Sources added in earlier runs, to be polled beside the configured ones. */

@@ -5,9 +5,12 @@ import io.themewire.api.ApiServer;
 import io.themewire.api.ItemIntake;
 import io.themewire.api.ItemRoutes;
 import io.themewire.api.PageRoutes;
+import io.themewire.api.SourceStatus;
 import io.themewire.api.StoryRoutes;
 import io.themewire.api.ThemeInfo;
 import io.themewire.index.ArticleReader;
+import io.themewire.ingest.schedule.SourceHealth;
+import java.util.List;
 
 /**
  * The API as the application serves it: the one place where every route group ({@code
@@ -31,6 +34,23 @@ final class ApiWiring {
         .withRoutes(new io.themewire.api.DigestRoutes(wiring.briefings(reader)))
         .withRoutes(new AnalyticsRoutes(reader, wiring.themeInfos()))
         .withRoutes(PageRoutes.bundled());
+  }
+
+  /** The source health as the API shows it. */
+  static List<SourceStatus> statuses(List<SourceHealth> health) {
+    return health.stream().map(ApiWiring::status).toList();
+  }
+
+  static SourceStatus status(SourceHealth h) {
+    SourceHealth.LastError e = h.lastError();
+    return new SourceStatus(
+        h.location(),
+        h.name(),
+        h.lastSuccess(),
+        e == null ? null : new SourceStatus.LastError(e.reason(), e.message(), e.at()),
+        h.itemsSeen(),
+        h.consecutiveFailures(),
+        h.nextPoll());
   }
 
   /**

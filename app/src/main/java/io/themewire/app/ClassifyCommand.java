@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,6 +36,20 @@ final class ClassifyCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin KafkaOptions kafka;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description =
+          "With --kafka: serve /metrics (records by outcome, consumer lag, dead letters), /health"
+              + " and /ready (503 while the broker does not answer) on this port; 0 picks one.")
+  Integer metricsPort;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind with --metrics-port (default: ${DEFAULT-VALUE}).")
+  String host;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "FILE",
@@ -49,6 +64,10 @@ final class ClassifyCommand implements Callable<Integer> {
             spec.commandLine(), "give either FILE or --kafka, not both");
       }
       return runWorker();
+    }
+    if (metricsPort != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--metrics-port needs --kafka");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -90,37 +109,14 @@ final class ClassifyCommand implements Callable<Integer> {
 
   /** One classify worker over Kafka, until SIGTERM. */
   private int runWorker() throws InterruptedException {
-    Wiring wiring = common.wiring();
-    KafkaRuntime runtime =
-        new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC());
-    runtime.ensureTopics();
-    // Load the model before joining the group, so a new worker takes partitions ready to work.
-    wiring.classifier();
-    var worker = runtime.classifyWorker(wiring.meters());
-    Thread loop = new Thread(worker, "tw-classify-kafka");
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  worker.stop();
-                  try {
-                    loop.join(KafkaIndexNode.STOP_GRACE.toMillis());
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "tw-shutdown"));
-    loop.start();
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf(
-        "classifying %s into %s as group %s%n",
-        runtime.config().topics().raw(),
-        runtime.config().topics().classified(),
-        runtime.classifyGroup());
-    out.flush();
-    loop.join();
-    wiring.close();
-    return 0;
+    if (metricsPort != null) {
+      PortOption.check(spec, metricsPort);
+    }
+    return KafkaClassifyNode.runUntilStopped(
+        new KafkaRuntime(common.wiring(), kafka.config(spec)),
+        host,
+        metricsPort,
+        spec.commandLine().getOut());
   }
 
   static Map<String, Object> result(String id, Classification c) {

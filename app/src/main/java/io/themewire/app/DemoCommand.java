@@ -86,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
       throws Exception {
     long start = System.nanoTime();
     try (JsonlDeadLetterLog dead = wiring.deadLetterLog()) {
-      EmbeddedRunner<SourceRequest> runner = wiring.pipeline(index, dead);
+      EmbeddedRunner<SourceRequest> runner = new EmbeddedRuntime(wiring).pipeline(index, dead);
       ProgressBar bar = ProgressBar.onStderr("ingesting samples");
       int done = 0;
       try {

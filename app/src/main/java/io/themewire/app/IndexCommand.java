@@ -1,6 +1,5 @@
 package io.themewire.app;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,9 +45,11 @@ final class IndexCommand implements Callable<Integer> {
     if (serve != null) {
       PortOption.check(spec, serve);
     }
-    Wiring wiring = common.wiring();
-    KafkaRuntime runtime = new KafkaRuntime(wiring, kafka.config(spec), Clock.systemUTC());
-    KafkaIndexNode.runUntilStopped(wiring, runtime, host, serve, spec.commandLine().getOut());
+    KafkaIndexNode.runUntilStopped(
+        new KafkaRuntime(common.wiring(), kafka.config(spec)),
+        host,
+        serve,
+        spec.commandLine().getOut());
     return 0;
   }
 }

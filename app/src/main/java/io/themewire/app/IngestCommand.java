@@ -26,6 +26,10 @@ import picocli.CommandLine.Spec;
       "With --once, prints the raw items as JSON Lines and publishes nothing.",
       "With --kafka and --once, publishes them to items.raw instead (idempotent, acks=all) and"
           + " prints one line per source and the number acknowledged.",
+      "With --kafka and --config FILE (the sources list of a run config), runs as an ingest"
+          + " worker until SIGTERM: the sources go into the compacted sources topic, and the"
+          + " workers of one group share its partitions, each polling its sources on their"
+          + " intervals, so no source is fetched twice and another worker spreads them.",
       "A source that cannot be read gets a one-line reason on stderr; the others still run,"
           + " and the exit status is 2."
     })
@@ -38,16 +42,50 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Read each source once and print its items.")
   boolean once;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "With --kafka: poll the sources of this YAML config, shared with other workers.")
+  Path config;
+
+  @Option(
+      names = "--acked",
+      paramLabel = "FILE",
+      description =
+          "With --kafka: append the id of each item the broker acknowledged (acks=all) to FILE,"
+              + " one a line, as the acknowledgement arrives (an audit trail for fault tests).")
+  Path acked;
+
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "SOURCE",
       description = "Feed, page or thread: a file or an http(s) URL.")
   List<String> sources;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
+    if (config != null) {
+      if (!kafka.enabled()) {
+        throw new ParameterException(
+            spec.commandLine(), "--config needs --kafka (without Kafka, use `themewire run`)");
+      }
+      if (once || sources != null && !sources.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(), "give either --config or --once SOURCE..., not both");
+      }
+      RunConfig run = RunConfig.load(config);
+      KafkaIngestNode.pollUntilStopped(
+          new KafkaRuntime(common.wiring(), kafka.config(spec)),
+          run.sources(),
+          spec.commandLine().getOut());
+      return 0;
+    }
     if (!once) {
-      throw new ParameterException(spec.commandLine(), "ingest needs --once");
+      throw new ParameterException(spec.commandLine(), "ingest needs --once (or --kafka --config)");
+    }
+    if (sources == null || sources.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "ingest --once needs a SOURCE");
     }
     for (String s : sources) {
       if (!s.startsWith("http://") && !s.startsWith("https://")) {
@@ -56,6 +94,9 @@ final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (acked != null && !kafka.enabled()) {
+      throw new ParameterException(spec.commandLine(), "--acked needs --kafka");
+    }
     if (kafka.enabled()) {
       return publish(out, err);
     }
@@ -81,50 +122,9 @@ final class IngestCommand implements Callable<Integer> {
 
   /** Reads each source once and publishes its items to items.raw. */
   private int publish(PrintWriter out, PrintWriter err) {
-    int failures = 0;
     try (Wiring wiring = common.wiring()) {
-      KafkaRuntime runtime =
-          new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC());
-      runtime.ensureTopics();
-      IngestStage stage = wiring.ingestStage((id, hash) -> false);
-      try (var publisher = runtime.publisher()) {
-        java.util.List<java.util.concurrent.CompletableFuture<?>> sent =
-            new java.util.ArrayList<>();
-        for (String s : sources) {
-          Outcome<RawItem> outcome = stage.process(new SourceRequest(s));
-          if (outcome instanceof Outcome.Emitted<RawItem> emitted) {
-            for (RawItem item : emitted.values()) {
-              sent.add(publisher.publish(item));
-            }
-            out.printf("ok      %d items  %s%n", emitted.values().size(), s);
-          } else if (outcome instanceof Outcome.Failed<RawItem> failed) {
-            failures++;
-            err.println("themewire: " + failed.reason() + ": " + Main.firstLine(failed.message()));
-          } else {
-            out.printf("ok      0 items  %s (%s)%n", s, outcome.code());
-          }
-        }
-        publisher.flush();
-        for (var f : sent) {
-          try {
-            f.join();
-          } catch (java.util.concurrent.CompletionException e) {
-            // counted by the publisher
-          }
-        }
-        out.printf(
-            "published %d items to %s (%d acknowledged, %d failed)%n",
-            sent.size(),
-            runtime.config().topics().raw(),
-            publisher.acknowledged(),
-            publisher.failed());
-        if (publisher.failed() > 0) {
-          failures++;
-        }
-      }
+      return KafkaIngestNode.publishOnce(
+          new KafkaRuntime(wiring, kafka.config(spec)), sources, acked, out, err);
     }
-    out.flush();
-    err.flush();
-    return failures == 0 ? 0 : 2;
   }
 }

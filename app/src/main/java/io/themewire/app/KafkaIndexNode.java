@@ -1,13 +1,23 @@
 package io.themewire.app;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.themewire.api.ApiServer;
+import io.themewire.api.ReadinessCheck;
 import io.themewire.core.message.ClassifiedItem;
 import io.themewire.index.lucene.LuceneArticleIndex;
+import io.themewire.kafka.broker.BrokerProcess;
 import io.themewire.kafka.stage.SinkRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,22 +36,46 @@ final class KafkaIndexNode {
   private KafkaIndexNode() {}
 
   /** Runs until the process is stopped. {@code port} null means no API. */
-  static void runUntilStopped(
-      Wiring wiring, KafkaRuntime kafka, String host, Integer port, PrintWriter out)
+  static void runUntilStopped(KafkaRuntime kafka, String host, Integer port, PrintWriter out)
       throws InterruptedException {
-    kafka.ensureTopics();
+    Wiring wiring = kafka.wiring();
     Path dir = wiring.settings().dataDir().resolve("index");
     LuceneArticleIndex index = wiring.openIndex();
     SinkRunner<ClassifiedItem> runner = kafka.indexer(index, wiring.meters(), false);
-    Thread loop = new Thread(runner, "tw-index-kafka");
+    // The broker may not answer yet (started together, or restarting): the API serves meanwhile,
+    // /ready saying why not, and the reader starts once the topics are there.
+    AtomicReference<String> noTopics = new AtomicReference<>();
+    AtomicBoolean reading = new AtomicBoolean();
+    Thread loop =
+        new Thread(
+            () -> {
+              try {
+                kafka.ensureTopics(KafkaRuntime.BROKER_PATIENCE);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              } catch (UserInputException e) {
+                noTopics.set(e.getMessage());
+                log.error("index - not reading: {}", e.getMessage());
+                return;
+              }
+              reading.set(true);
+              runner.run();
+            },
+            "tw-index-kafka");
     loop.start();
+    ReadinessCheck readiness =
+        () ->
+            noTopics.get() != null
+                ? Optional.of("kafka: " + noTopics.get())
+                : runner.notReadyReason();
     ApiServer server = null;
     if (port != null) {
       try {
         server =
             ApiServer.start(
                 index.reader(),
-                ApiWiring.options(wiring, index.reader()).withReadiness(runner::notReadyReason),
+                ApiWiring.options(wiring, index.reader()).withReadiness(readiness),
                 host,
                 port);
       } catch (RuntimeException e) {
@@ -58,6 +92,9 @@ final class KafkaIndexNode {
             new Thread(
                 () -> {
                   runner.stop();
+                  if (!reading.get()) {
+                    loop.interrupt(); // still waiting for the broker
+                  }
                   try {
                     loop.join(STOP_GRACE.toMillis());
                   } catch (InterruptedException e) {
@@ -82,6 +119,36 @@ final class KafkaIndexNode {
       log.error("index - the Kafka reader stopped: {}", runner.failure().get());
     }
     stopped.await();
+  }
+
+  /**
+   * Builds a fresh index from items.classified into {@code DATA/index.rebuild}, and swaps it in for
+   * {@code DATA/index} once it has read the whole log. Returns the number of items.
+   */
+  static long rebuild(KafkaRuntime kafka) throws IOException {
+    kafka.ensureTopics();
+    Path data = kafka.wiring().settings().dataDir();
+    Path fresh = data.resolve("index.rebuild");
+    BrokerProcess.deleteRecursively(fresh);
+    long count;
+    try (LuceneArticleIndex index = LuceneArticleIndex.open(fresh)) {
+      SinkRunner<ClassifiedItem> runner =
+          kafka.indexer(index, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), true);
+      runner.run();
+      if (runner.failure().isPresent()) {
+        throw new UserInputException("rebuild failed: " + runner.failure().get());
+      }
+      count = index.count();
+    }
+    Path live = data.resolve("index");
+    Path old = data.resolve("index.old");
+    BrokerProcess.deleteRecursively(old);
+    if (Files.exists(live)) {
+      Files.move(live, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(fresh, live, StandardCopyOption.ATOMIC_MOVE);
+    BrokerProcess.deleteRecursively(old);
+    return count;
   }
 
   private static void closeQuietly(LuceneArticleIndex index) {

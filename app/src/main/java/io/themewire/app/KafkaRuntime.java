@@ -24,11 +24,17 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * All wiring of the Kafka mode in one place, beside {@link Wiring} (the embedded parts it reuses:
- * classifier, index, fetcher): which stage runs in which runner over which topics. The commands and
- * the tests build their processes from here.
+ * All wiring of the Kafka mode in one place, beside {@link EmbeddedRuntime}: the stages of {@link
+ * Wiring} (the same ones the embedded mode chains) each in its runner over its topics. The commands
+ * and the tests build their processes ({@link KafkaIndexNode}, {@link KafkaClassifyNode}, {@link
+ * KafkaIngestNode}) from here.
  */
 final class KafkaRuntime {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KafkaRuntime.class);
+
+  /** How long a stage process started without a broker waits for one before it gives up. */
+  static final Duration BROKER_PATIENCE = Duration.ofMinutes(5);
 
   static final Envelope<RawItem> RAW = Envelope.of(Topic.ITEMS_RAW.codec());
   static final Envelope<ClassifiedItem> CLASSIFIED = Envelope.of(Topic.ITEMS_CLASSIFIED.codec());
@@ -43,6 +49,15 @@ final class KafkaRuntime {
     this.clock = clock;
   }
 
+  /** Over the wiring's own clock. */
+  KafkaRuntime(Wiring wiring, KafkaConfig config) {
+    this(wiring, config, wiring.clock());
+  }
+
+  Wiring wiring() {
+    return wiring;
+  }
+
   KafkaConfig config() {
     return config;
   }
@@ -50,6 +65,27 @@ final class KafkaRuntime {
   /** The consumer group of the classify workers. */
   String classifyGroup() {
     return config.topics().prefix() + "themewire-classify";
+  }
+
+  /**
+   * As {@link #ensureTopics()}, but while the broker does not answer it keeps trying, logging each
+   * miss, until {@code patience} has passed: a stage process started before its broker (or during a
+   * restart) waits for it instead of exiting.
+   */
+  void ensureTopics(Duration patience) throws InterruptedException {
+    long end = System.nanoTime() + patience.toNanos();
+    while (true) {
+      try {
+        ensureTopics();
+        return;
+      } catch (UserInputException e) {
+        if (System.nanoTime() > end) {
+          throw e;
+        }
+        log.warn("kafka - {}; trying again", e.getMessage());
+        TimeUnit.SECONDS.sleep(1);
+      }
+    }
   }
 
   /** Creates the topics that are missing, with their settings. */
@@ -73,9 +109,29 @@ final class KafkaRuntime {
     return new ItemPublisher(config, config.topics().prefix() + "themewire-ingest");
   }
 
+  /** The consumer group of the ingest workers that share the sources. */
+  String ingestGroup() {
+    return config.topics().prefix() + "themewire-ingest";
+  }
+
+  /**
+   * An ingest worker that polls its share of the sources topic into items.raw; its source health is
+   * also kept in {@code DATA/sources.json} for {@code themewire sources}.
+   */
+  KafkaSourceWorker sourceWorker() {
+    return new KafkaSourceWorker(
+        config,
+        ingestGroup(),
+        wiring.ingestStage((id, hash) -> false),
+        publisher(),
+        wiring.deadLetterLog(),
+        wiring.settings().dataDir().resolve(EmbeddedRuntime.STATE_FILE),
+        clock);
+  }
+
   /** A classify worker: items.raw to items.classified in transactions, one of the group. */
   TransformRunner<RawItem, ClassifiedItem> classifyWorker(MeterRegistry meters) {
-    ClassifyStage stage = new ClassifyStage(wiring.lazyClassifier());
+    ClassifyStage stage = wiring.classifyStage();
     return new TransformRunner<>(
         config,
         classifyGroup(),
@@ -97,7 +153,7 @@ final class KafkaRuntime {
    */
   SinkRunner<ClassifiedItem> indexer(
       LuceneArticleIndex index, MeterRegistry meters, boolean stopAtEnd) {
-    IndexStage stage = new IndexStage(index, clock, IndexStage.DEFAULT_COMMIT_INTERVAL);
+    IndexStage stage = wiring.indexStage(index);
     return new SinkRunner<>(
         config,
         config.topics().classified(),

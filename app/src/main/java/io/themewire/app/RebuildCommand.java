@@ -1,16 +1,7 @@
 package io.themewire.app;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.themewire.core.message.ClassifiedItem;
-import io.themewire.index.lucene.LuceneArticleIndex;
-import io.themewire.kafka.broker.BrokerProcess;
-import io.themewire.kafka.stage.SinkRunner;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,30 +29,9 @@ final class RebuildCommand implements Callable<Integer> {
     if (!kafka.enabled()) {
       throw new ParameterException(spec.commandLine(), "rebuild needs --kafka HOST:PORT");
     }
-    Wiring wiring = common.wiring();
-    KafkaRuntime runtime = new KafkaRuntime(wiring, kafka.config(spec), Clock.systemUTC());
-    runtime.ensureTopics();
-    Path data = wiring.settings().dataDir();
-    Path fresh = data.resolve("index.rebuild");
-    BrokerProcess.deleteRecursively(fresh);
-    long count;
-    try (LuceneArticleIndex index = LuceneArticleIndex.open(fresh)) {
-      SinkRunner<ClassifiedItem> runner =
-          runtime.indexer(index, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), true);
-      runner.run();
-      if (runner.failure().isPresent()) {
-        throw new UserInputException("rebuild failed: " + runner.failure().get());
-      }
-      count = index.count();
-    }
-    Path live = data.resolve("index");
-    Path old = data.resolve("index.old");
-    BrokerProcess.deleteRecursively(old);
-    if (Files.exists(live)) {
-      Files.move(live, old, StandardCopyOption.ATOMIC_MOVE);
-    }
-    Files.move(fresh, live, StandardCopyOption.ATOMIC_MOVE);
-    BrokerProcess.deleteRecursively(old);
+    KafkaRuntime runtime = new KafkaRuntime(common.wiring(), kafka.config(spec));
+    long count = KafkaIndexNode.rebuild(runtime);
+    Path live = runtime.wiring().settings().dataDir().resolve("index");
     spec.commandLine()
         .getOut()
         .printf(

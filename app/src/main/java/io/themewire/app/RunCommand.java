@@ -1,30 +1,14 @@
 package io.themewire.app;
 
-import io.themewire.api.ApiServer;
-import io.themewire.api.SourceStatus;
-import io.themewire.classify.theme.ClassifyStage;
-import io.themewire.core.message.RawItem;
-import io.themewire.core.stage.DeadLetterSink;
-import io.themewire.core.stage.EmbeddedRunner;
-import io.themewire.core.stage.JsonlDeadLetterLog;
-import io.themewire.index.ArticleIndex;
-import io.themewire.index.IndexStage;
-import io.themewire.index.lucene.LuceneArticleIndex;
-import io.themewire.ingest.schedule.PollSchedule;
 import io.themewire.ingest.schedule.SourceConfig;
 import io.themewire.ingest.schedule.SourceHealth;
-import io.themewire.ingest.source.IngestStage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -58,10 +42,7 @@ final class RunCommand implements Callable<Integer> {
   static final String DEFAULT_HOST = "127.0.0.1";
 
   /** The source health file, in the data folder. */
-  static final String STATE_FILE = "sources.json";
-
-  /** How long Ctrl-C waits for the current source, the index and the health file. */
-  static final Duration SHUTDOWN_GRACE = Duration.ofMinutes(2);
+  static final String STATE_FILE = EmbeddedRuntime.STATE_FILE;
 
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
@@ -120,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
     if (once) {
       List<SourcePolling.Polled> results;
       try (Wiring wiring = new Wiring(settings, clock)) {
-        results = pollOnce(wiring, config.sources(), clock, new Random(), out);
+        results = pollOnce(wiring, config.sources(), new Random(), out);
       }
       long failed = results.stream().filter(SourcePolling.Polled::failed).count();
       if (failed > 0) {
@@ -131,13 +112,12 @@ final class RunCommand implements Callable<Integer> {
       }
       return 0;
     }
-    serveAndPoll(
-        new Wiring(settings, clock),
+    EmbeddedNode.pollAndServe(
+        new EmbeddedRuntime(new Wiring(settings, clock)),
         config.sources(),
         config.digest(),
         bind,
         servePort,
-        clock,
         out);
     return 0;
   }
@@ -148,139 +128,14 @@ final class RunCommand implements Callable<Integer> {
    * {@link Wiring} of their own.
    */
   static List<SourcePolling.Polled> pollOnce(
-      Wiring wiring, List<SourceConfig> sources, Clock clock, Random random, PrintWriter out)
+      Wiring wiring, List<SourceConfig> sources, Random random, PrintWriter out)
       throws IOException, InterruptedException {
-    List<SourcePolling.Polled> results;
-    PollSchedule schedule;
-    try (Polling polling = Polling.open(wiring, sources, clock, random)) {
-      results = polling.polling.pollAll();
-      schedule = polling.polling.schedule();
-    }
-    for (SourcePolling.Polled p : results) {
-      out.println(summaryLine(p, schedule.health(p.location())));
+    EmbeddedRuntime.Once once = new EmbeddedRuntime(wiring).pollOnce(sources, random);
+    for (SourcePolling.Polled p : once.results()) {
+      out.println(summaryLine(p, once.schedule().health(p.location())));
     }
     out.flush();
-    return results;
-  }
-
-  private static void serveAndPoll(
-      Wiring wiring,
-      List<SourceConfig> sources,
-      io.themewire.digest.briefing.BriefingSchedule digest,
-      String host,
-      int port,
-      Clock clock,
-      PrintWriter out)
-      throws IOException, InterruptedException {
-    List<SourceConfig> all = new java.util.ArrayList<>(sources);
-    for (String url :
-        ApiSourceRegistry.read(wiring.settings().dataDir().resolve(ApiSourceRegistry.FILE))) {
-      if (all.stream().noneMatch(s -> s.location().equals(url))) {
-        all.add(new SourceConfig(url, null, null));
-      }
-    }
-    Polling polling = Polling.open(wiring, all, clock, new Random());
-    ApiServer server;
-    WalItemIntake intake;
-    try {
-      intake =
-          new WalItemIntake(
-              polling.index, wiring.lazyClassifier(), wiring.settings().dataDir(), clock);
-      intake.replay();
-    } catch (IOException | RuntimeException e) {
-      polling.close();
-      wiring.close();
-      throw e;
-    }
-    try {
-      PollSchedule schedule = polling.polling.schedule();
-      ApiSourceRegistry registry =
-          new ApiSourceRegistry(schedule, wiring.fetcher(), wiring.settings().dataDir(), clock);
-      server =
-          ApiServer.start(
-              polling.index,
-              ApiWiring.writable(ApiWiring.options(wiring, polling.index), wiring, intake)
-                  .withSources(() -> statuses(schedule.health()))
-                  .withRegistry(registry, wiring.settings().apiKey()),
-              host,
-              port);
-    } catch (RuntimeException e) {
-      intake.close();
-      polling.close();
-      wiring.close();
-      throw e;
-    }
-    // The daily briefing, into DATA/briefings/: the one due now at once, then on its schedule.
-    io.themewire.digest.briefing.DailyBriefingJob briefingJob =
-        new io.themewire.digest.briefing.DailyBriefingJob(
-                wiring.briefings(polling.index), digest, clock)
-            .start();
-    CountDownLatch done = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  polling.polling.stop();
-                  try {
-                    if (!done.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                      log.error(
-                          "run - not stopped within {}; items not yet indexed will be fetched"
-                              + " again on the next start",
-                          SHUTDOWN_GRACE);
-                    }
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "tw-shutdown"));
-    out.printf(
-        "polling %d sources, serving on http://%s:%d/  (try /api/sources; Ctrl-C stops)%n",
-        sources.size(), host.equals("0.0.0.0") ? "localhost" : host, server.port());
-    out.flush();
-    try {
-      polling.polling.run(polling.polling::awaitStop);
-    } finally {
-      try {
-        briefingJob.close();
-        server.close();
-        intake.close();
-      } finally {
-        try {
-          polling.close();
-        } finally {
-          wiring.close();
-          done.countDown();
-        }
-      }
-    }
-  }
-
-  /** The classify and index stages, fed with items the polling loop read. */
-  static EmbeddedRunner<RawItem> classifyAndIndex(
-      Wiring wiring, ArticleIndex index, DeadLetterSink deadLetters, Clock clock) {
-    return EmbeddedRunner.<RawItem>builder()
-        .then(new ClassifyStage(wiring.lazyClassifier()), Wiring.CLASSIFY_WORKERS)
-        .then(new IndexStage(index, clock, IndexStage.DEFAULT_COMMIT_INTERVAL), 1)
-        .deadLetters(deadLetters)
-        .clock(clock)
-        .build();
-  }
-
-  /** The source health as the API shows it. */
-  static List<SourceStatus> statuses(List<SourceHealth> health) {
-    return health.stream().map(RunCommand::status).toList();
-  }
-
-  static SourceStatus status(SourceHealth h) {
-    SourceHealth.LastError e = h.lastError();
-    return new SourceStatus(
-        h.location(),
-        h.name(),
-        h.lastSuccess(),
-        e == null ? null : new SourceStatus.LastError(e.reason(), e.message(), e.at()),
-        h.itemsSeen(),
-        h.consecutiveFailures(),
-        h.nextPoll());
+    return once.results();
   }
 
   /** One line of the {@code --once} summary. */
@@ -294,71 +149,5 @@ final class RunCommand implements Callable<Integer> {
     return p.code().equals("skipped")
         ? String.format("ok      %-18s %s (%s)", items, p.location(), p.message())
         : String.format("ok      %-18s %s", items, p.location());
-  }
-
-  /** The schedule's state file, or a fresh schedule when it cannot be read. */
-  static PollSchedule loadSchedule(
-      Path stateFile, List<SourceConfig> sources, Instant now, Random random) {
-    try {
-      return PollSchedule.load(stateFile, sources, now, random);
-    } catch (IOException e) {
-      log.warn("{}; starting with fresh source health, saved over it", e.getMessage());
-      return new PollSchedule(sources, now, random);
-    }
-  }
-
-  /** Everything a polling run holds open, closed in dependency order. */
-  private static final class Polling implements AutoCloseable {
-    final LuceneArticleIndex index;
-    final JsonlDeadLetterLog deadLetters;
-    final EmbeddedRunner<RawItem> downstream;
-    final SourcePolling polling;
-
-    private Polling(
-        LuceneArticleIndex index,
-        JsonlDeadLetterLog deadLetters,
-        EmbeddedRunner<RawItem> downstream,
-        SourcePolling polling) {
-      this.index = index;
-      this.deadLetters = deadLetters;
-      this.downstream = downstream;
-      this.polling = polling;
-    }
-
-    static Polling open(Wiring wiring, List<SourceConfig> sources, Clock clock, Random random)
-        throws IOException {
-      Path stateFile = wiring.settings().dataDir().resolve(STATE_FILE);
-      PollSchedule schedule = loadSchedule(stateFile, sources, clock.instant(), random);
-      IngestStage ingest;
-      LuceneArticleIndex index = wiring.openIndex();
-      JsonlDeadLetterLog deadLetters;
-      try {
-        ingest = wiring.ingestStage(index);
-        deadLetters = wiring.deadLetterLog();
-      } catch (RuntimeException e) {
-        index.close();
-        throw e;
-      }
-      EmbeddedRunner<RawItem> downstream = classifyAndIndex(wiring, index, deadLetters, clock);
-      SourcePolling polling =
-          new SourcePolling(
-              schedule, ingest::process, downstream, index::commit, deadLetters, clock, stateFile);
-      return new Polling(index, deadLetters, downstream, polling);
-    }
-
-    /** Drains and commits what is in flight, saves the health, closes the log and the index. */
-    @Override
-    public void close() throws IOException, InterruptedException {
-      try {
-        downstream.close();
-        polling.save();
-      } finally {
-        try {
-          deadLetters.close();
-        } finally {
-          index.close();
-        }
-      }
-    }
   }
 }

@@ -1,7 +1,6 @@
 package io.themewire.app;
 
 import io.themewire.index.lucene.LuceneArticleReader;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,24 +42,10 @@ final class ServeCommand implements Callable<Integer> {
     Wiring wiring = common.wiring();
     if (kafka.enabled()) {
       KafkaIndexNode.runUntilStopped(
-          wiring,
-          new KafkaRuntime(wiring, kafka.config(spec), java.time.Clock.systemUTC()),
-          host,
-          port,
-          spec.commandLine().getOut());
+          new KafkaRuntime(wiring, kafka.config(spec)), host, port, spec.commandLine().getOut());
       return 0;
     }
-    Path dir = wiring.settings().dataDir().resolve("index");
-    LuceneArticleReader index;
-    try {
-      // Read-only: serving takes no write lock, so it can run beside `run` or `demo` on one folder.
-      index = LuceneArticleReader.open(dir);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UserInputException(
-          "no index in " + dir + " (run `themewire demo` or `themewire run` first)");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot open the index in " + dir, e);
-    }
+    LuceneArticleReader index = new EmbeddedRuntime(wiring).openReader();
     Serving.serveUntilStopped(wiring, index, host, port, spec.commandLine().getOut());
     return 0;
   }

@@ -60,6 +60,29 @@ final class SourcePolling {
     Outcome<RawItem> read(SourceRequest request, Validators known, Consumer<FetchResult> onFetch);
   }
 
+  /** Where polled items go: the classify and index stages, or a topic. */
+  interface Downstream {
+    void submit(RawItem item) throws InterruptedException;
+
+    /** Waits until everything submitted so far is done with; false when {@code timeout} ran out. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException;
+
+    /** The embedded classify-and-index runner as a downstream. */
+    static Downstream of(EmbeddedRunner<RawItem> runner) {
+      return new Downstream() {
+        @Override
+        public void submit(RawItem item) throws InterruptedException {
+          runner.submit(item);
+        }
+
+        @Override
+        public boolean awaitIdle(Duration timeout) throws InterruptedException {
+          return runner.awaitIdle(timeout);
+        }
+      };
+    }
+  }
+
   /** Makes everything indexed so far durable. */
   @FunctionalInterface
   interface Checkpoint {
@@ -86,7 +109,7 @@ final class SourcePolling {
 
   private final PollSchedule schedule;
   private final SourceReader reader;
-  private final EmbeddedRunner<RawItem> downstream;
+  private final Downstream downstream;
   private final Checkpoint checkpoint;
   private final DeadLetterSink deadLetters;
   private final Clock clock;
@@ -104,6 +127,25 @@ final class SourcePolling {
       PollSchedule schedule,
       SourceReader reader,
       EmbeddedRunner<RawItem> downstream,
+      Checkpoint checkpoint,
+      DeadLetterSink deadLetters,
+      Clock clock,
+      Path stateFile) {
+    this(
+        schedule,
+        reader,
+        Downstream.of(Objects.requireNonNull(downstream, "downstream")),
+        checkpoint,
+        deadLetters,
+        clock,
+        stateFile);
+  }
+
+  /** As above, with items going to {@code downstream}. */
+  SourcePolling(
+      PollSchedule schedule,
+      SourceReader reader,
+      Downstream downstream,
       Checkpoint checkpoint,
       DeadLetterSink deadLetters,
       Clock clock,

@@ -12,7 +12,6 @@ import io.themewire.classify.theme.ThemeClassifier;
 import io.themewire.classify.theme.ThemeModel;
 import io.themewire.core.message.ItemId;
 import io.themewire.core.progress.Progress;
-import io.themewire.core.stage.EmbeddedRunner;
 import io.themewire.core.stage.JsonlDeadLetterLog;
 import io.themewire.index.ArticleIndex;
 import io.themewire.index.IndexStage;
@@ -22,7 +21,6 @@ import io.themewire.ingest.fetch.HostResolver;
 import io.themewire.ingest.fetch.HttpFetcher;
 import io.themewire.ingest.fetch.Sleeper;
 import io.themewire.ingest.source.IngestStage;
-import io.themewire.ingest.source.SourceRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,16 +31,14 @@ import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
- * All wiring of the embedded mode in one place: which stage gets which parts, where each piece
- * lives under the data folder ({@code index/}, {@code model/}, {@code dead-letters.jsonl}). Heavy
- * parts (CoreNLP, the theme model) are built only when first needed, so a run with nothing new to
- * classify starts in seconds.
+ * The parts every process is built from, and the stages over them: which stage gets which parts,
+ * where each piece lives under the data folder ({@code index/}, {@code model/}, {@code
+ * dead-letters.jsonl}). Heavy parts (CoreNLP, the theme model) are built only when first needed, so
+ * a run with nothing new to classify starts in seconds. The stages know nothing of transport:
+ * {@link EmbeddedRuntime} runs them in one process over in-memory queues, {@link KafkaRuntime} each
+ * in its own process over topics.
  */
 final class Wiring implements AutoCloseable {
-
-  /** Threads of the classify stage: CoreNLP is the costly part, and the machines have 2 cores. */
-  static final int CLASSIFY_WORKERS =
-      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   private final Settings settings;
   private final Clock clock;
@@ -74,6 +70,10 @@ final class Wiring implements AutoCloseable {
     return settings;
   }
 
+  Clock clock() {
+    return clock;
+  }
+
   synchronized Taxonomy taxonomy() {
     if (taxonomy == null) {
       try {
@@ -97,15 +97,19 @@ final class Wiring implements AutoCloseable {
         .toList();
   }
 
-  /** The briefing over {@code reader}, with the archive in {@code DATA/briefings/}. */
+  /**
+   * The briefing over {@code reader}, ranked with the index's trend spikes, with the archive in
+   * {@code DATA/briefings/}: what {@code digest}, {@code /api/digest} and the {@code run} schedule
+   * all use.
+   */
   io.themewire.digest.briefing.Briefings briefings(io.themewire.index.ArticleReader reader) {
     java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
     for (ThemeInfo t : themeInfos()) {
       labels.put(t.id(), t.label());
     }
-    return new io.themewire.digest.briefing.Briefings(
+    return io.themewire.digest.briefing.Briefings.overIndex(
         reader,
-        io.themewire.digest.briefing.BriefingBuilder.standard(labels),
+        labels,
         new io.themewire.digest.briefing.BriefingArchive(
             settings.dataDir().resolve(io.themewire.digest.briefing.BriefingArchive.FOLDER)));
   }
@@ -197,15 +201,14 @@ final class Wiring implements AutoCloseable {
         });
   }
 
-  /** The embedded pipeline: ingest, classify, index, with failures to the dead-letter log. */
-  EmbeddedRunner<SourceRequest> pipeline(ArticleIndex index, JsonlDeadLetterLog deadLetters) {
-    return EmbeddedRunner.<SourceRequest>builder()
-        .then(ingestStage(index), 1)
-        .then(new ClassifyStage(lazyClassifier()), CLASSIFY_WORKERS)
-        .then(new IndexStage(index, clock, IndexStage.DEFAULT_COMMIT_INTERVAL), 1)
-        .deadLetters(deadLetters)
-        .clock(clock)
-        .build();
+  /** The classify stage over the lazily built classifier (either runtime runs it). */
+  ClassifyStage classifyStage() {
+    return new ClassifyStage(lazyClassifier());
+  }
+
+  /** The index stage over {@code index}, committing on the default interval. */
+  IndexStage indexStage(ArticleIndex index) {
+    return new IndexStage(index, clock, IndexStage.DEFAULT_COMMIT_INTERVAL);
   }
 
   JsonlDeadLetterLog deadLetterLog() {

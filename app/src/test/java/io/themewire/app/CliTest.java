@@ -169,6 +169,24 @@ class CliTest {
   }
 
   @Test
+  void ingestConfig_withoutKafka_orWithSources_isAUsageError() {
+    Run noKafka = run("ingest", "--config", "run.yaml");
+    assertThat(noKafka.code()).isEqualTo(2);
+    assertThat(noKafka.err().strip())
+        .isEqualTo(
+            "themewire: --config needs --kafka (without Kafka, use `themewire run`) (see --help)");
+
+    Run both = run("ingest", "--kafka", "127.0.0.1:9", "--config", "run.yaml", "--once", "x.xml");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err().strip().lines()).hasSize(1);
+    assertThat(both.err()).contains("not both");
+
+    Run nothing = run("ingest", "--once");
+    assertThat(nothing.code()).isEqualTo(2);
+    assertThat(nothing.err()).contains("needs a SOURCE");
+  }
+
+  @Test
   void evaluate_missingFile_exitsTwo() {
     Run r = run("evaluate", dir.resolve("gold.jsonl").toString());
     assertThat(r.code()).isEqualTo(2);

@@ -112,7 +112,7 @@ class EmbeddedPipelineIT {
   private static Map<String, Map<String, Long>> runOnce(
       Wiring wiring, LuceneArticleIndex index, JsonlDeadLetterLog dead, List<Path> files)
       throws Exception {
-    EmbeddedRunner<SourceRequest> runner = wiring.pipeline(index, dead);
+    EmbeddedRunner<SourceRequest> runner = new EmbeddedRuntime(wiring).pipeline(index, dead);
     for (Path f : files) {
       runner.submit(new SourceRequest(f.toString()));
     }

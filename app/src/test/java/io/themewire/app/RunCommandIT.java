@@ -84,7 +84,7 @@ class RunCommandIT {
       // When
       StringWriter out = new StringWriter();
       List<SourcePolling.Polled> first =
-          RunCommand.pollOnce(wiring, run.sources(), clock, new Random(1), new PrintWriter(out));
+          RunCommand.pollOnce(wiring, run.sources(), new Random(1), new PrintWriter(out));
 
       // Then: two successes with their item counts, one failure with a backoff, all saved.
       assertThat(first)
@@ -134,7 +134,7 @@ class RunCommandIT {
       // When it runs again: the server's body is unchanged, the file's items are stored.
       List<SourcePolling.Polled> second =
           RunCommand.pollOnce(
-              wiring, run.sources(), clock, new Random(1), new PrintWriter(new StringWriter()));
+              wiring, run.sources(), new Random(1), new PrintWriter(new StringWriter()));
 
       // Then: nothing new, nothing lost, and the missing file has failed twice.
       assertThat(second)
@@ -232,7 +232,7 @@ class RunCommandIT {
       LuceneArticleIndex index, Wiring wiring, List<SourceHealth> health) throws Exception {
     try (ApiServer api =
         ApiServer.start(
-            index, wiring.themeInfos(), () -> RunCommand.statuses(health), "127.0.0.1", 0)) {
+            index, wiring.themeInfos(), () -> ApiWiring.statuses(health), "127.0.0.1", 0)) {
       HttpResponse<String> r =
           HttpClient.newHttpClient()
               .send(

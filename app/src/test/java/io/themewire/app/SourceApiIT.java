@@ -47,7 +47,7 @@ class SourceApiIT {
         ApiServer.start(
             index,
             ApiServer.Options.of(wiring.themeInfos())
-                .withSources(() -> RunCommand.statuses(schedule.health()))
+                .withSources(() -> ApiWiring.statuses(schedule.health()))
                 .withRegistry(registry, wiring.settings().apiKey())
                 .withMetrics(wiring.meters()),
             "127.0.0.1",

@@ -23,8 +23,11 @@ import picocli.CommandLine.Spec;
           + " index against themewire classify alone, whole processes, and ingest-to-searchable"
           + " latency of POST /api/items), 'stories' (story clustering of 10,000 generated items"
           + " of one day against bare tokenising, and heap), 'digest' (the daily briefing of 1,000"
-          + " and 10,000 items of one day against a bare scan of the same index) or 'web' (first"
-          + " render of the editors' page in headless Chromium against loading /health)."
+          + " and 10,000 items of one day against a bare scan of the same index), 'web' (first"
+          + " render of the editors' page in headless Chromium against loading /health), 'index'"
+          + " (docs/s of the index writer against a bare Lucene IndexWriter, same documents) or"
+          + " 'query' (search, trends and terms latency at 100,000 and 1,000,000 items, 1 and 8"
+          + " clients, against bare Lucene searches on the same index, and heap)."
     })
 public final class Bench implements Callable<Integer> {
 
@@ -33,7 +36,7 @@ public final class Bench implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "BENCHMARK",
-      description = "extraction, classify, pipeline, stories, digest or web")
+      description = "extraction, classify, pipeline, stories, digest, web, index or query")
   String which;
 
   @Option(
@@ -61,6 +64,22 @@ public final class Bench implements Callable<Integer> {
       paramLabel = "N[,N...]",
       description = "pipeline: corpus sizes in posts, comma-separated (default: ${DEFAULT-VALUE}).")
   String posts;
+
+  @Option(
+      names = "--items",
+      paramLabel = "N[,N...]",
+      description =
+          "index, query: corpus sizes in items, comma-separated (default: 100000 for index,"
+              + " 100000,1000000 for query).")
+  String items;
+
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description =
+          "query: where the generated indexes are built once and reused (default:"
+              + " bench/target/query-indexes).")
+  Path cache;
 
   @Option(
       names = "--folds",
@@ -110,12 +129,25 @@ public final class Bench implements Callable<Integer> {
       case "digest" ->
           DigestBenchmark.run(Corpus.load(dir.resolve("article-extraction")), rounds, out, bar);
       case "web" -> WebPageBenchmark.run(home(), rounds, out, progress("web"));
+      case "index" ->
+          IndexBenchmark.run(
+              PipelineBenchmark.sizes(items == null ? "100000" : items),
+              rounds,
+              out,
+              progress("index"));
+      case "query" ->
+          QueryBenchmark.run(
+              PipelineBenchmark.sizes(items == null ? "100000,1000000" : items),
+              rounds,
+              cache != null ? cache : home().resolve("bench/target/query-indexes"),
+              out,
+              progress("query"));
       default ->
           throw new CommandLine.ParameterException(
               spec.commandLine(),
               "unknown benchmark '"
                   + which
-                  + "': use extraction, classify, pipeline, stories, digest or web");
+                  + "': use extraction, classify, pipeline, stories, digest, web, index or query");
     }
     if (System.console() != null) {
       System.err.println();

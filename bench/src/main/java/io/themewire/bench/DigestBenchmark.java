@@ -13,7 +13,6 @@ import io.themewire.core.message.ThemeScore;
 import io.themewire.core.progress.Progress;
 import io.themewire.digest.DayWindow;
 import io.themewire.digest.briefing.Briefing;
-import io.themewire.digest.briefing.BriefingBuilder;
 import io.themewire.digest.briefing.Briefings;
 import io.themewire.digest.briefing.MarkdownRenderer;
 import io.themewire.digest.story.StoryClusterer;
@@ -91,7 +90,7 @@ final class DigestBenchmark {
           }
           index.commit();
           long stored = index.count(); // near-identical cuts are merged as copies on write
-          Briefings briefings = new Briefings(index, BriefingBuilder.standard(labels), null);
+          Briefings briefings = Briefings.overIndex(index, labels, null);
           double[] bare = new double[rounds];
           double[] full = new double[rounds];
           double clusteringSeconds = 0;

@@ -186,12 +186,6 @@
     return typeof iso === 'string' ? iso.slice(0, 10) : '';
   }
 
-  function nextDay(date) {
-    const d = new Date(date + 'T00:00:00Z');
-    d.setUTCDate(d.getUTCDate() + 1);
-    return d.toISOString().slice(0, 10);
-  }
-
   /** aria-busy tells assistive technology (and the browser test) that a region is being redrawn. */
   function busy(id, on) {
     $(id).setAttribute('aria-busy', String(on));
@@ -236,7 +230,6 @@
     const query = apiQuery(SEARCH_KEYS, {
       size: PAGE_SIZE,
       facets: 'theme,source,kind',
-      histogram: 'day',
     });
     let result;
     try {
@@ -263,13 +256,7 @@
       performance.mark('tw:results'); // first results on screen; read by the web-page benchmark
     }
     drawFacets(result, seq);
-    if (result.histogram) {
-      // Until /api/trends is served, each theme's series comes from the search histogram (no
-      // spikes); loadTrends() draws the same charts with spikes from /api/trends.
-      loadHistogramTrends(seq);
-    } else {
-      $('trend-charts').replaceChildren(el('p', { class: 'muted', text: 'No trend data from this server.' }));
-    }
+    loadTrends(seq);
   }
 
   async function loadMore() {
@@ -539,15 +526,53 @@
 
   // ---------- trends ----------
 
+  const DAY_MS = 24 * 3600 * 1000;
+
+  function addDays(date, n) {
+    return new Date(Date.parse(date + 'T00:00:00Z') + n * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  /** The day the results are narrowed to (from/to one day apart), or null. */
+  function selectedDay() {
+    const from = state.from && state.from.slice(0, 10);
+    const to = state.to && state.to.slice(0, 10);
+    return from && to && addDays(from, 1) === to ? from : null;
+  }
+
+  /**
+   * The charts cover the chosen range. A single chosen day (a clicked spike) would be a chart of
+   * one bar, so then they cover the two weeks either side of it, with the day marked in the middle
+   * (the spike baselines come from the weeks before the range anyway).
+   */
+  function trendRange() {
+    const d = selectedDay();
+    return d ? { from: addDays(d, -14), to: addDays(d, 15) } : { from: state.from, to: state.to };
+  }
+
   async function loadTrends(seq) {
     const box = $('trend-charts');
     busy('trend-charts', true);
     let trends;
     try {
-      trends = await getJson('/api/trends?' + apiQuery(['q', 'from', 'to'], { interval: 'day' }));
+      const range = trendRange();
+      const ask = (theme) =>
+        getJson(
+          '/api/trends?' +
+            apiQuery(['q', 'source', 'kind'], { theme: theme, from: range.from, to: range.to, interval: 'day' })
+        );
+      if (state.q && !state.theme) {
+        // Under a query the server draws one series for it; one request per theme keeps a chart
+        // (and spikes) per theme.
+        await themesReady;
+        const parts = await Promise.all(themes.map((t) => ask(t.id)));
+        trends = { series: parts.flatMap((p) => p.series || []) };
+      } else {
+        trends = await ask(state.theme);
+      }
     } catch (e) {
       if (seq === loadSeq) {
         box.replaceChildren(el('p', { class: 'error', text: 'Trends failed: ' + e.message }));
+        $('trend-why').textContent = '';
         busy('trend-charts', false);
       }
       return;
@@ -556,28 +581,6 @@
       return;
     }
     drawTrends(trends);
-    busy('trend-charts', false);
-  }
-
-  /** One size-1 search per theme with a day histogram, under the same query and filters. */
-  async function loadHistogramTrends(seq) {
-    busy('trend-charts', true);
-    const keys = SEARCH_KEYS.filter((k) => k !== 'theme' && k !== 'sort');
-    const series = await Promise.all(
-      themes.map(async (t) => {
-        try {
-          const r = await getJson('/api/search?' + apiQuery(keys, { theme: t.id, size: 1, histogram: 'day' }));
-          const buckets = (r.histogram && r.histogram.buckets) || [];
-          return { theme: t.id, points: buckets.map((b) => ({ date: b.date, count: b.count, spike: null })) };
-        } catch (e) {
-          return { theme: t.id, points: [] };
-        }
-      })
-    );
-    if (seq !== loadSeq) {
-      return;
-    }
-    drawTrends({ series: series });
     busy('trend-charts', false);
   }
 
@@ -607,16 +610,20 @@
     const step = points.length ? width / points.length : width;
     const total = points.reduce((a, p) => a + (p.count || 0), 0);
     const spikes = points.filter((p) => p.spike).length;
+    const chosen = selectedDay();
+    const name = seriesLabel(series);
+    // A group, not an image: the spikes inside are buttons a keyboard reaches with Tab.
     const chart = svg('svg', {
       viewBox: '0 0 ' + width + ' ' + (height + 8),
       class: 'trend',
-      role: 'img',
+      role: 'group',
       preserveAspectRatio: 'none',
-      'aria-label': seriesLabel(series) + ': ' + total + ' items, ' + spikes + ' spikes',
+      'aria-label': name + ': ' + total + ' items, ' + spikes + (spikes === 1 ? ' spike' : ' spikes'),
     });
     points.forEach((p, i) => {
       const h = ((p.count || 0) / max) * height;
-      const g = svg('g', { class: p.spike ? 'day spike' : 'day', 'data-date': p.date });
+      const cls = 'day' + (p.spike ? ' spike' : '') + (p.date === chosen ? ' chosen' : '');
+      const g = svg('g', { class: cls, 'data-date': p.date, 'data-count': p.count || 0 });
       g.appendChild(svg('rect', { x: i * step, y: 0, width: step, height: height + 8, class: 'hit-area' }));
       g.appendChild(
         svg('rect', {
@@ -634,7 +641,7 @@
         g.appendChild(svg('circle', { cx: i * step + step / 2, cy: Math.max(4, height + 8 - h - 4), r: 3, class: 'marker' }));
         g.setAttribute('tabindex', '0');
         g.setAttribute('role', 'button');
-        g.setAttribute('aria-label', 'Spike: ' + why(series, p));
+        g.setAttribute('aria-label', 'Spike: ' + why(series, p) + '. Press Enter to show that day.');
       }
       const show = () => showWhy(series, p);
       g.addEventListener('mouseenter', show);
@@ -650,14 +657,17 @@
     });
     const first = points.length ? points[0].date : '';
     const last = points.length ? points[points.length - 1].date : '';
+    const summary =
+      ' ' + total + ' items' + (spikes ? ', ' + spikes + (spikes === 1 ? ' spike' : ' spikes') : '') + ', peak ' + max + '/day';
     return el(
       'figure',
       { class: 'trend-figure', 'data-theme': series.theme || '' },
       el(
         'figcaption',
         {},
-        el('span', { class: 'trend-name', text: seriesLabel(series) }),
-        el('span', { class: 'muted', text: ' ' + total + ' items' + (spikes ? ', ' + spikes + (spikes === 1 ? ' spike' : ' spikes') : '') + ', peak ' + max + '/day' })
+        el('span', { class: 'trend-name', text: name }),
+        el('span', { class: 'muted', text: summary }),
+        chosen ? el('span', { class: 'chosen-day', text: ' \u00b7 ' + chosen + ' shown' }) : null
       ),
       chart,
       el('div', { class: 'axis' }, el('span', { text: first }), el('span', { text: last }))
@@ -676,7 +686,7 @@
       if (sources.length) {
         text += '; top sources: ' + sources.join(', ');
       }
-      const terms = (s.terms || []).map((x) => x.term);
+      const terms = (s.terms || []).slice(0, 6).map((x) => x.term);
       if (terms.length) {
         text += '; terms: ' + terms.join(', ');
       }
@@ -691,16 +701,18 @@
     if (items.length) {
       const list = el('ul', {});
       for (const it of items.slice(0, 3)) {
-        list.appendChild(el('li', {}, link(it.url, it.title || it.id)));
+        const title = it.title && it.title.trim() !== '' ? it.title : it.url || it.id;
+        list.appendChild(el('li', {}, link(it.url, title)));
       }
       box.appendChild(list);
     }
-    box.appendChild(el('p', { class: 'muted', text: 'Click the day to show its items.' }));
+    box.appendChild(el('p', { class: 'muted', text: 'Click the day (or press Enter) to show its items.' }));
   }
 
+  /** Narrows the results to one day (from/to in the URL) and opens that day's briefing. */
   function filterDay(date) {
     state.from = date;
-    state.to = nextDay(date);
+    state.to = addDays(date, 1);
     state.date = date;
     apply(true);
     $('hits').focus();

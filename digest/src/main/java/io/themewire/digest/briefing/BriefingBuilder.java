@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Builds one day's briefing from the items of that day: clusters them into stories, summarizes
@@ -137,6 +138,8 @@ public final class BriefingBuilder {
     }
     List<Story> stories = clusterer.cluster(storyItems(byId.values()));
     Set<String> continuing = continuing(byId, previous);
+    ToDoubleFunction<String> spikesToday = spikes.on(day);
+    Map<String, Double> spikeOf = new HashMap<>();
 
     // Rank every story on what is cheap to know; summarize only the ones shown.
     Map<String, List<Ranked>> byTheme = new HashMap<>();
@@ -146,7 +149,13 @@ public final class BriefingBuilder {
         continue;
       }
       BriefingStory.Totals engagement = engagement(story, byId);
-      double rank = rank(story, themes, engagement, day);
+      double rank =
+          rank(
+              story,
+              themes,
+              engagement,
+              day,
+              t -> spikeOf.computeIfAbsent(t, spikesToday::applyAsDouble));
       byTheme
           .computeIfAbsent(themes.get(0), t -> new ArrayList<>())
           .add(new Ranked(story, themes, engagement, rank));
@@ -345,8 +354,12 @@ public final class BriefingBuilder {
     return role.name().toLowerCase(Locale.ROOT);
   }
 
-  private double rank(
-      Story story, List<String> themes, BriefingStory.Totals totals, DayWindow day) {
+  private static double rank(
+      Story story,
+      List<String> themes,
+      BriefingStory.Totals totals,
+      DayWindow day,
+      ToDoubleFunction<String> spikeOf) {
     Set<String> sites = new LinkedHashSet<>();
     for (StoryMember m : story.sources()) {
       sites.add(m.item().site() != null ? m.item().site() : m.item().id());
@@ -354,7 +367,7 @@ public final class BriefingBuilder {
     double engagement = Math.log10(1 + totals.points() + totals.comments());
     double spike = 0;
     for (String theme : themes) {
-      spike = Math.max(spike, Math.min(SPIKE_CAP, Math.max(0, spikes.score(theme, day))));
+      spike = Math.max(spike, Math.min(SPIKE_CAP, Math.max(0, spikeOf.applyAsDouble(theme))));
     }
     Instant newest = null;
     for (StoryMember m : story.members()) {

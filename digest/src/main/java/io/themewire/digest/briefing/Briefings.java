@@ -4,6 +4,7 @@ import io.themewire.core.message.ClassifiedItem;
 import io.themewire.core.message.ItemId;
 import io.themewire.digest.DayWindow;
 import io.themewire.index.ArticleReader;
+import io.themewire.index.search.SearchRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,20 @@ public final class Briefings {
     this.reader = Objects.requireNonNull(reader, "reader");
     this.builder = Objects.requireNonNull(builder, "builder");
     this.archive = archive;
+  }
+
+  /**
+   * The briefings of the items in {@code reader} with the standard builder, ranking the stories of
+   * a theme that spikes that day (the index's trends, {@link TrendSpikes}) higher: the one way the
+   * application builds them.
+   *
+   * @param labels theme id to label, in the taxonomy's display order
+   * @param archive the delivered briefings, or null to use none
+   */
+  public static Briefings overIndex(
+      ArticleReader reader, Map<String, String> labels, BriefingArchive archive) {
+    return new Briefings(
+        reader, BriefingBuilder.standard(labels).withSpikes(new TrendSpikes(reader)), archive);
   }
 
   /** The archive, if any. */
@@ -129,23 +144,29 @@ public final class Briefings {
     return new BriefingBuilder.Previous(before.get(), items);
   }
 
-  /** The items a day's briefing may tell; see the class comment. */
+  /**
+   * The items a day's briefing may tell; see the class comment. One filtered scan of the index
+   * reads the day and the {@value #DISCUSSED_DAYS} days before it, nothing else.
+   */
   public List<ClassifiedItem> itemsOf(DayWindow day) throws IOException {
     Instant start = day.start();
     Instant end = day.end();
     Instant discussedFrom = start.minus(Duration.ofDays(DISCUSSED_DAYS));
     Map<String, ClassifiedItem> inDay = new LinkedHashMap<>();
     Map<String, ClassifiedItem> earlierByUrl = new HashMap<>();
+    SearchRequest window =
+        new SearchRequest(
+            "", null, null, null, discussedFrom, end, SearchRequest.Sort.RELEVANCE, 1);
     reader.scan(
+        window,
         item -> {
           if (item.item().parentId() != null) {
             return; // a comment: its thread speaks for it
           }
-          Instant t = item.item().published().at();
-          if (!t.isBefore(start) && t.isBefore(end)) {
+          if (!item.item().published().at().isBefore(start)) {
             inDay.put(item.id().value(), item);
-          } else if (!t.isBefore(discussedFrom) && t.isBefore(start) && item.item().url() != null) {
-            earlierByUrl.put(item.item().url().value(), item);
+          } else if (item.item().url() != null) {
+            earlierByUrl.merge(item.item().url().value(), item, Briefings::later);
           }
         });
     List<ClassifiedItem> items = new ArrayList<>(inDay.values());
@@ -160,5 +181,14 @@ public final class Briefings {
       }
     }
     return items;
+  }
+
+  /** Of two stored items at one URL, the one published later (then the larger id). */
+  private static ClassifiedItem later(ClassifiedItem a, ClassifiedItem b) {
+    int c = a.item().published().at().compareTo(b.item().published().at());
+    if (c == 0) {
+      c = a.id().value().compareTo(b.id().value());
+    }
+    return c >= 0 ? a : b;
   }
 }

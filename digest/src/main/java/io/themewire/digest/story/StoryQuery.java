@@ -3,6 +3,7 @@ package io.themewire.digest.story;
 import io.themewire.core.message.ClassifiedItem;
 import io.themewire.core.message.ThemeScore;
 import io.themewire.index.ArticleReader;
+import io.themewire.index.search.SearchRequest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,12 +63,13 @@ public final class StoryQuery {
     Objects.requireNonNull(to, "to");
     Map<String, ClassifiedItem> byId = new HashMap<>();
     int[] over = {0};
+    // The index filters the window; the theme is checked here, as an item's primary theme counts
+    // too and the index's theme field holds only the scored themes.
+    SearchRequest window =
+        new SearchRequest("", null, null, null, from, to, SearchRequest.Sort.RELEVANCE, 1);
     reader.scan(
+        window,
         item -> {
-          Instant t = item.item().published().at();
-          if (t.isBefore(from) || !t.isBefore(to)) {
-            return;
-          }
           if (theme != null && !hasTheme(item, theme)) {
             return;
           }

@@ -36,6 +36,7 @@ class HostileInputTest {
         .build(BriefingFixture.DAY_24, List.of(HOSTILE), BriefingBuilder.Previous.none());
   }
 
+  // RELIABILITY row 27: the briefing's HTML half (the page's half is WebPageIT's)
   @Test
   void html_hostileTitleAndText_areInertText() {
     String html = HtmlRenderer.render(briefing());

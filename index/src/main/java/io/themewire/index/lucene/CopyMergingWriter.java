@@ -15,14 +15,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The write side: upserts items by id into a Lucene {@link IndexWriter}, merging each with what is
@@ -54,7 +61,55 @@ final class CopyMergingWriter implements AutoCloseable {
    * A write not yet visible to the merging reader, with its fingerprint (null: too short) and the
    * ids of the copies merged into it.
    */
-  private record Pending(ClassifiedItem item, Long fingerprint, Set<String> mergedIds) {}
+  private static final class Pending {
+    final ClassifiedItem item;
+    final Long fingerprint;
+    final Set<String> mergedIds;
+    private long[] shingles;
+
+    Pending(ClassifiedItem item, Long fingerprint, Set<String> mergedIds) {
+      this.item = item;
+      this.fingerprint = fingerprint;
+      this.mergedIds = mergedIds;
+    }
+
+    ClassifiedItem item() {
+      return item;
+    }
+
+    Long fingerprint() {
+      return fingerprint;
+    }
+
+    Set<String> mergedIds() {
+      return mergedIds;
+    }
+
+    /** The item's word 3-grams, computed when it is first a candidate. */
+    long[] shingles() {
+      if (shingles == null) {
+        shingles = SimHash.shingles(item.item().text());
+      }
+      return shingles;
+    }
+  }
+
+  /** The word 3-grams of the item being written, computed when first compared. */
+  private static final class Mine {
+    private final RawItem raw;
+    private long[] shingles;
+
+    Mine(RawItem raw) {
+      this.raw = raw;
+    }
+
+    long[] shingles() {
+      if (shingles == null) {
+        shingles = SimHash.shingles(raw.text());
+      }
+      return shingles;
+    }
+  }
 
   /** What is stored for an id: the item and the ids of the copies merged into it. */
   private record Stored(ClassifiedItem item, Set<String> mergedIds) {}
@@ -235,6 +290,11 @@ final class CopyMergingWriter implements AutoCloseable {
    * </ul>
    */
   static boolean isCopy(RawItem copy, RawItem original) {
+    return isCopy(copy, new Mine(copy), original, SimHash.shingles(original.text()));
+  }
+
+  /** {@link #isCopy(RawItem, RawItem)} with the 3-grams of either text computed at most once. */
+  private static boolean isCopy(RawItem copy, Mine mine, RawItem original, long[] theirs) {
     if (copy.id().equals(original.id())) {
       return false;
     }
@@ -242,8 +302,15 @@ final class CopyMergingWriter implements AutoCloseable {
         && !sameAuthor(copy.author(), original.author())) {
       return false;
     }
-    return SimHash.resemblance(copy.text(), original.text()) >= SimHash.MIN_RESEMBLANCE
-        && SimHash.containment(copy.text(), original.text()) >= SimHash.MIN_CONTAINMENT;
+    long[] ours = mine.shingles();
+    return SimHash.resemblance(ours, theirs) >= SimHash.MIN_RESEMBLANCE
+        && SimHash.containment(ours, theirs) >= SimHash.MIN_CONTAINMENT;
+  }
+
+  /** Whether the network-post rule alone keeps {@code copy} apart from {@code original}. */
+  private static boolean otherAuthorsPost(RawItem copy, RawItem original) {
+    return (networkPost(copy) || networkPost(original))
+        && !sameAuthor(copy.author(), original.author());
   }
 
   private static boolean networkPost(RawItem item) {
@@ -263,11 +330,13 @@ final class CopyMergingWriter implements AutoCloseable {
 
   private Optional<Stored> nearCopyOf(long fingerprint, RawItem raw) throws IOException {
     int checks = 0;
+    Mine mine = new Mine(raw);
     for (Pending p : pending.values()) {
       if (p.fingerprint() != null
           && !p.item().id().equals(raw.id())
           && SimHash.distance(fingerprint, p.fingerprint()) <= SimHash.MAX_DISTANCE) {
-        if (isCopy(raw, p.item().item())) {
+        RawItem other = p.item().item();
+        if (!otherAuthorsPost(raw, other) && isCopy(raw, mine, other, p.shingles())) {
           return Optional.of(new Stored(p.item(), p.mergedIds()));
         }
         if (++checks >= MAX_COPY_CHECKS) {
@@ -280,28 +349,114 @@ final class CopyMergingWriter implements AutoCloseable {
       anyBand.add(
           new TermQuery(new Term(IndexSchema.SIMHASH_BAND, band)), BooleanClause.Occur.SHOULD);
     }
-    return searchers.current(searcher -> bandMatch(searcher, anyBand.build(), fingerprint, raw));
+    return searchers.current(
+        searcher -> bandMatch(searcher, anyBand.build(), fingerprint, raw, mine));
   }
 
+  /**
+   * The first stored item among the band matches that {@link #isCopy is a copy} of {@code raw},
+   * trying the closest fingerprints first and at most {@link #MAX_COPY_CHECKS} of them. Every band
+   * match is judged from doc values (fingerprint distance, then the 3-gram sketch) before any item
+   * is read, so that a large index of similar texts costs postings, not stored reads.
+   */
   private Optional<Stored> bandMatch(
-      IndexSearcher searcher, BooleanQuery anyBand, long fingerprint, RawItem raw)
+      IndexSearcher searcher, BooleanQuery anyBand, long fingerprint, RawItem raw, Mine mine)
       throws IOException {
-    for (ScoreDoc sd : searcher.search(anyBand, MAX_COPY_CHECKS).scoreDocs) {
-      Document d = searcher.storedFields().document(sd.doc);
-      if (d.get(IndexSchema.ID).equals(raw.id().value())
-          || d.getField(IndexSchema.SIMHASH) == null
-          || pending.containsKey(new ItemId(d.get(IndexSchema.ID)))) {
+    CopyCandidates candidates =
+        new CopyCandidates(fingerprint, mine.shingles(), 2 * MAX_COPY_CHECKS);
+    searcher.search(anyBand, candidates);
+    StoredFields fields = searcher.storedFields();
+    int checks = 0;
+    for (int doc : candidates.closestFirst()) {
+      Document d = fields.document(doc);
+      String id = d.get(IndexSchema.ID);
+      if (id.equals(raw.id().value()) || pending.containsKey(new ItemId(id))) {
         continue; // a pending write is newer than this document and was checked above
       }
-      long other = d.getField(IndexSchema.SIMHASH).numericValue().longValue();
-      if (SimHash.distance(fingerprint, other) <= SimHash.MAX_DISTANCE) {
-        Stored candidate = stored(d);
-        if (isCopy(raw, candidate.item().item())) {
-          return Optional.of(candidate);
-        }
+      Stored candidate = stored(d);
+      RawItem original = candidate.item().item();
+      if (otherAuthorsPost(raw, original)) {
+        continue;
+      }
+      if (isCopy(raw, mine, original, SimHash.shingles(original.text()))) {
+        return Optional.of(candidate);
+      }
+      if (++checks >= MAX_COPY_CHECKS) {
+        break;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Gathers the band matches within {@link SimHash#MAX_DISTANCE} bits whose 3-gram sketch is alike
+   * enough ({@link SimHash#MIN_SKETCH_RESEMBLANCE}), keeping the {@code max} closest.
+   */
+  private static final class CopyCandidates extends SimpleCollector {
+    private final long fingerprint;
+    private final long[] shingles;
+    private final int max;
+    private final long[] best; // distance << 32 | global doc, ascending
+    private int n;
+    private int base;
+    private NumericDocValues fingerprints;
+    private BinaryDocValues sketches;
+
+    CopyCandidates(long fingerprint, long[] shingles, int max) {
+      this.fingerprint = fingerprint;
+      this.shingles = shingles;
+      this.max = max;
+      this.best = new long[max];
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) throws IOException {
+      base = context.docBase;
+      fingerprints = DocValues.getNumeric(context.reader(), IndexSchema.SIMHASH);
+      sketches = DocValues.getBinary(context.reader(), IndexSchema.SHINGLE_SKETCH);
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      if (!fingerprints.advanceExact(doc)) {
+        return;
+      }
+      int distance = SimHash.distance(fingerprint, fingerprints.longValue());
+      if (distance > SimHash.MAX_DISTANCE) {
+        return;
+      }
+      long key = ((long) distance << 32) | (base + doc);
+      if (n == max && key >= best[n - 1]) {
+        return;
+      }
+      if (sketches.advanceExact(doc)) {
+        BytesRef b = sketches.binaryValue();
+        if (SimHash.sketchResemblance(shingles, b.bytes, b.offset, b.length)
+            < SimHash.MIN_SKETCH_RESEMBLANCE) {
+          return;
+        }
+      }
+      int at = n == max ? n - 1 : n++;
+      while (at > 0 && best[at - 1] > key) {
+        best[at] = best[at - 1];
+        at--;
+      }
+      best[at] = key;
+    }
+
+    /** The gathered documents (global ids), closest fingerprint first. */
+    int[] closestFirst() {
+      int[] docs = new int[n];
+      for (int i = 0; i < n; i++) {
+        docs[i] = (int) best[i];
+      }
+      return docs;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
   }
 
   /** Commits what is pending and closes the writer. */

@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -61,6 +62,10 @@ final class IndexSchema {
   static final String POINTS = "points";
   static final String SIMHASH = "simhash";
   static final String SIMHASH_BAND = "simhash_band";
+
+  /** A bottom-k sketch of the text's word 3-grams ({@link SimHash#sketch}), as doc values. */
+  static final String SHINGLE_SKETCH = "shingle_sketch";
+
   static final String SITE = "site";
   static final String AUTHOR = "author";
   static final String LANG = "lang";
@@ -83,7 +88,7 @@ final class IndexSchema {
    * The version of this schema. An index holding documents of another version is rebuilt from the
    * stored items when opened for writing (see {@link LuceneArticleIndex#open}).
    */
-  static final String VERSION = "2";
+  static final String VERSION = "3";
 
   /** Fields indexed as one untokenised term, exactly as given. */
   static final Set<String> KEYWORD_FIELDS = Set.of(ID, SOURCE, HASH, MODEL, SCHEMA, ALSO_ID);
@@ -173,6 +178,11 @@ final class IndexSchema {
     }
     if (fingerprint != null) {
       doc.add(new StoredField(SIMHASH, fingerprint));
+      // fingerprint and sketch as doc values: copy candidates are judged without reading items
+      doc.add(new NumericDocValuesField(SIMHASH, fingerprint));
+      doc.add(
+          new BinaryDocValuesField(
+              SHINGLE_SKETCH, new BytesRef(SimHash.sketch(SimHash.shingles(item.text())))));
       for (String band : SimHash.bands(fingerprint)) {
         doc.add(new StringField(SIMHASH_BAND, band, Field.Store.NO));
       }

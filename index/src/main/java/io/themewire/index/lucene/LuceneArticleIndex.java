@@ -94,7 +94,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
     return new LuceneArticleIndex(directory, limits);
   }
 
-  private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+  static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(mode);
     config.setRAMBufferSizeMB(64);

@@ -58,4 +58,37 @@ public class SimHashTest {
     long b = a ^ 0b1011_0000_0111; // six bits apart, across the two lowest bands
     assertThat(SimHash.bands(a)).containsAnyElementsOf(SimHash.bands(b));
   }
+
+  @Test
+  void sketchResemblance_ofACopyPassesTheCutAndOfAnotherTextDoesNot() {
+    String copy = "Wire service. " + STORY.replace("Tuesday", "Monday") + " Read more at our site.";
+    String other = STORY.substring(0, STORY.length() / 3) + " " + SimHashTestTexts.OTHER;
+    long[] story = SimHash.shingles(STORY);
+    byte[] ofCopy = SimHash.sketch(SimHash.shingles(copy));
+    byte[] ofOther = SimHash.sketch(SimHash.shingles(SimHashTestTexts.OTHER));
+
+    assertThat(SimHash.sketchResemblance(story, ofCopy, 0, ofCopy.length))
+        .isGreaterThanOrEqualTo(SimHash.MIN_SKETCH_RESEMBLANCE);
+    assertThat(SimHash.sketchResemblance(story, ofOther, 0, ofOther.length))
+        .isLessThan(SimHash.MIN_SKETCH_RESEMBLANCE);
+    assertThat(SimHash.sketchResemblance(story, SimHash.sketch(story), 0, ofCopy.length))
+        .isEqualTo(1.0);
+    assertThat(SimHash.resemblance(STORY, other)).isLessThan(SimHash.MIN_RESEMBLANCE);
+  }
+
+  @Test
+  void shingles_areTheDistinctWordTriplesOfATextInAnyCase() {
+    assertThat(SimHash.shingles("One two three one TWO three")).hasSize(3);
+    assertThat(SimHash.resemblance("a b c d", "A B C D")).isEqualTo(1.0);
+    assertThat(SimHash.containment("a b c", "x a b c y")).isEqualTo(1.0);
+  }
+
+  /** A second text, unrelated to {@link #STORY}. */
+  static final class SimHashTestTexts {
+    static final String OTHER =
+        "Our storage team spent the autumn moving every service from the old block volumes to the"
+            + " new object store, a migration we had postponed three times since the previous spring."
+            + " The work began with an inventory of buckets and the jobs that wrote to them, because"
+            + " nobody trusted the diagrams any more.";
+  }
 }

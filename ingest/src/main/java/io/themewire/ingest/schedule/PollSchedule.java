@@ -130,7 +130,11 @@ public final class PollSchedule {
     return state.sources();
   }
 
-  private synchronized void restore(SourceHealth saved, Instant now) {
+  /**
+   * Carries on from a saved health of a scheduled source — another process's last poll of it, say —
+   * as {@link #load} does for each source of its file. A location not scheduled is ignored.
+   */
+  public synchronized void restore(SourceHealth saved, Instant now) {
     Slot slot = slots.get(saved.location());
     if (slot == null) {
       log.debug("{} - no longer configured; its health is dropped", saved.location());
@@ -263,6 +267,20 @@ public final class PollSchedule {
   public synchronized boolean add(SourceConfig source, Instant now) {
     return slots.putIfAbsent(source.location(), new Slot(source, SourceHealth.fresh(source, now)))
         == null;
+  }
+
+  /**
+   * Stops scheduling a source (another process polls it now).
+   *
+   * @return false when the location was not scheduled
+   */
+  public synchronized boolean remove(String location) {
+    return slots.remove(location) != null;
+  }
+
+  /** Whether a location is scheduled. */
+  public synchronized boolean contains(String location) {
+    return slots.containsKey(location);
   }
 
   /** The health of one configured source. */

@@ -272,4 +272,29 @@ class PollScheduleTest {
         .isInstanceOf(IOException.class)
         .hasMessage(file + " has layout version 99; this Themewire reads version 1");
   }
+
+  @Test
+  void restore_healthFromAnotherProcess_carriesOnWhereItLeftOff_andRemoveStopsScheduling() {
+    // Given: one process polled the feed; a second one takes the source over.
+    PollSchedule first = schedule();
+    first.recordSuccess(FEED, T0, 5, ETAG);
+    PollSchedule second = new PollSchedule(List.of(), T0, noJitter());
+    second.add(sources().get(0), T0.plusSeconds(60));
+
+    // When
+    second.restore(first.health(FEED), T0.plusSeconds(60));
+    second.restore(
+        new SourceHealth("https://elsewhere.example/", null, null, null, 0, 0, T0, null), T0);
+
+    // Then: due one interval after the first process's poll, with its validators; nothing else
+    // added.
+    assertThat(second.due(T0.plus(Duration.ofMinutes(29)))).isEmpty();
+    assertThat(second.due(T0.plus(Duration.ofMinutes(30)))).containsExactly(FEED);
+    assertThat(second.health(FEED).validators()).isEqualTo(ETAG);
+    assertThat(second.locations()).containsExactly(FEED);
+    assertThat(second.remove(FEED)).isTrue();
+    assertThat(second.remove(FEED)).isFalse();
+    assertThat(second.contains(FEED)).isFalse();
+    assertThat(second.due(T0.plus(Duration.ofDays(1)))).isEmpty();
+  }
 }

@@ -53,6 +53,7 @@ public final class SinkRunner<T> implements Runnable {
   private final Clock clock;
   private final Duration commitInterval;
   private final boolean stopAtEnd;
+  private final HaltPoints halts = HaltPoints.fromEnvironment();
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile Instant lastAnswer;
@@ -254,7 +255,10 @@ public final class SinkRunner<T> implements Runnable {
     for (TopicPartition tp : partitions) {
       offsets.put(key(tp), Long.toString(c.position(tp)));
     }
+    halts.pass("sink-before-commit");
     checkpoint.commit(offsets);
+    // There is no offset commit to Kafka after this one: the store's commit is the only record.
+    halts.pass("sink-after-commit");
   }
 
   private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c)

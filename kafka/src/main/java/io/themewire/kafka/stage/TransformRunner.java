@@ -5,10 +5,12 @@ import io.themewire.kafka.Envelope;
 import io.themewire.kafka.KafkaConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -56,8 +58,11 @@ public final class TransformRunner<I, O> implements Runnable {
   private final Clock clock;
   private final int batch;
   private final String transactionalId;
+  private final HaltPoints halts = HaltPoints.fromEnvironment();
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, byte[]> consumer;
+  private volatile Instant lastAnswer;
+  private volatile String failure;
 
   public TransformRunner(
       KafkaConfig config,
@@ -84,6 +89,29 @@ public final class TransformRunner<I, O> implements Runnable {
     this.clock = clock;
     this.batch = batch;
     this.transactionalId = group + "-" + UUID.randomUUID();
+    this.lastAnswer = clock.instant();
+  }
+
+  /** Whether the broker answered within {@link SinkRunner#UNREACHABLE_AFTER}. */
+  public boolean brokerReachable() {
+    return Duration.between(lastAnswer, clock.instant()).compareTo(SinkRunner.UNREACHABLE_AFTER)
+        < 0;
+  }
+
+  /** Why the loop ended, when it ended on an error. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** Why this worker is not doing its work, if it is not. */
+  public Optional<String> notReadyReason() {
+    if (failure != null) {
+      return Optional.of(stage.name() + ": " + failure);
+    }
+    if (!brokerReachable()) {
+      return Optional.of("kafka: down (no answer from " + config.bootstrapServers() + ")");
+    }
+    return Optional.empty();
   }
 
   /** Asks the loop to finish the current batch and return. */
@@ -136,9 +164,23 @@ public final class TransformRunner<I, O> implements Runnable {
               handle(r, producer);
             }
             producer.sendOffsetsToTransaction(next(records), c.groupMetadata());
+            halts.pass("transform-before-commit");
             producer.commitTransaction();
-          } catch (ProducerFencedException | AuthorizationException e) {
+            halts.pass("transform-after-commit");
+          } catch (AuthorizationException e) {
             throw e;
+          } catch (ProducerFencedException e) {
+            // The transactional id is this runner's own (a fresh UUID per process), so no other
+            // producer fenced it: the coordinator aborted a transaction that outlived its timeout
+            // and bumped the epoch. A new producer (initTransactions) carries on from the
+            // committed offsets; the aborted records stay invisible to read_committed readers.
+            log.warn(
+                "{} - transaction of {} records timed out and was aborted by the broker; starting"
+                    + " a new producer and redoing them: {}",
+                stage.name(),
+                records.count(),
+                e.toString());
+            producer = recover(producer, c, records.partitions());
           } catch (InterruptedException | InterruptException e) {
             Thread.currentThread().interrupt();
             break;
@@ -157,6 +199,10 @@ public final class TransformRunner<I, O> implements Runnable {
       }
     } catch (WakeupException e) {
       // stopped while closing
+    } catch (RuntimeException e) {
+      failure = e.toString();
+      log.error("{} - stopped on an error: {}", stage.name(), e.toString(), e);
+      return;
     }
     log.info("{} - stopped", stage.name());
   }
@@ -250,11 +296,16 @@ public final class TransformRunner<I, O> implements Runnable {
 
   private void updateLag(KafkaConsumer<String, byte[]> c) {
     Set<TopicPartition> assigned = c.assignment();
-    if (assigned.isEmpty()) {
-      return;
-    }
     try {
+      if (assigned.isEmpty()) {
+        // No partitions of its own (more workers than partitions): still ask, to know the broker.
+        c.endOffsets(List.of(new TopicPartition(inputTopic, 0)), Duration.ofSeconds(2));
+        lastAnswer = clock.instant();
+        metrics.lag(0);
+        return;
+      }
       Map<TopicPartition, Long> ends = c.endOffsets(assigned, Duration.ofSeconds(2));
+      lastAnswer = clock.instant();
       long lag = 0;
       for (TopicPartition tp : assigned) {
         lag += Math.max(0, ends.getOrDefault(tp, 0L) - c.position(tp, Duration.ofSeconds(2)));
