@@ -116,6 +116,9 @@ final class SourcePolling {
   private final Path stateFile;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
+  /** A drain or commit failed: the health file is not saved until a commit works. */
+  private boolean uncommitted;
+
   /**
    * @param downstream classify and index; this loop submits to it and waits for it, never closes it
    * @param stateFile where the schedule is saved after each tick
@@ -214,8 +217,14 @@ final class SourcePolling {
       results.add(p);
       items += p.newItems();
     }
-    if (items > 0) {
-      drain();
+    if (items > 0 || uncommitted) {
+      uncommitted = !drain();
+    }
+    if (uncommitted) {
+      // not committed (a full disk, say): the health file keeps the polls of the last commit, so
+      // a restart reads these sources again instead of taking their items as stored
+      logSummary(results, items);
+      return results;
     }
     save();
     logSummary(results, items);
@@ -289,16 +298,29 @@ final class SourcePolling {
     }
   }
 
-  /** Waits until the items handed on are indexed, then commits them. */
-  private void drain() throws InterruptedException {
+  /**
+   * Waits until the items handed on are indexed, then commits them.
+   *
+   * @return whether they were committed
+   */
+  private boolean drain() throws InterruptedException {
     if (!downstream.awaitIdle(DRAIN_TIMEOUT)) {
-      log.warn("items still being classified after {}; saving the schedule anyway", DRAIN_TIMEOUT);
-      return;
+      log.warn(
+          "items still being classified after {}; the source health is not saved until they are"
+              + " committed",
+          DRAIN_TIMEOUT);
+      return false;
     }
     try {
       checkpoint.commit();
-    } catch (IOException e) {
-      log.error("index commit failed: {}", e.toString(), e);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      log.error(
+          "index commit failed, source health not saved (these sources are read again after a"
+              + " restart): {}",
+          e.toString(),
+          e);
+      return false;
     }
   }
 

@@ -195,7 +195,7 @@ class EmbeddedFaultIT {
           Thread poster = poster(port, words, postSeq, posted, stop);
           if (!last) {
             // a random point: mid-poll, mid-classify, mid-commit, or after the tick is saved
-            Thread.sleep(500 + random.nextInt(9_000));
+            Thread.sleep(200 + random.nextInt(4_000));
             app.kill();
             kills++;
             stop.set(true);

@@ -207,6 +207,42 @@ class SourcePollingTest {
         .isEqualTo(T0.plus(SourceConfig.DEFAULT_INTERVAL));
   }
 
+  // RELIABILITY row 43: the index commit fails (the disk is full): the poll is not saved as done,
+  // so a restart reads the source again rather than taking items that were never committed as
+  // stored; the next tick whose commit works saves it.
+  @Test
+  void tick_commitFails_doesNotSaveThePollAsDone() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean diskFull =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    SourcePolling polling =
+        new SourcePolling(
+            new PollSchedule(List.of(SourceConfig.of(FEED)), T0, new Random(7)),
+            this::read,
+            downstream,
+            () -> {
+              if (diskFull.get()) {
+                throw new java.io.IOException("No space left on device");
+              }
+              commits.incrementAndGet();
+            },
+            deadLetters::add,
+            clock,
+            dir.resolve("sources.json"));
+
+    polling.tick();
+
+    assertThat(indexed).hasSize(2);
+    assertThat(java.nio.file.Files.exists(dir.resolve("sources.json"))).isFalse();
+
+    diskFull.set(false);
+    clock.advance(SourceConfig.DEFAULT_INTERVAL);
+    polling.pollAll(); // nothing new (304), but what the failed commit held is committed first
+    assertThat(commits).hasValue(1);
+    assertThat(PollSchedule.readHealth(dir.resolve("sources.json")))
+        .singleElement()
+        .satisfies(h -> assertThat(h.lastSuccess()).isNotNull());
+  }
+
   @Test
   void stop_beforeRun_endsWithoutPolling() throws Exception {
     SourcePolling polling = polling(List.of(SourceConfig.of(FEED)), this::read);
