@@ -142,7 +142,10 @@ class KafkaFaultIT {
     KafkaIt.awaitReady(indexPort, Duration.ofMinutes(1));
 
     List<AppProcess> ingests = new CopyOnWriteArrayList<>();
-    feeder = new Thread(() -> feed(feeds, acked, ingests), "test-feeder");
+    // The last feed is held back for the outage, so one ingest run meets it whatever the timing.
+    Path duringOutage = feeds.get(feeds.size() - 1);
+    List<Path> fed = feeds.subList(0, feeds.size() - 1);
+    feeder = new Thread(() -> feed(fed, acked, ingests), "test-feeder");
     feeder.start();
 
     // A: a classify worker killed at a random point.
@@ -184,7 +187,12 @@ class KafkaFaultIT {
     String midRun = awaitNotReady(indexPort, "kafka: down", Duration.ofSeconds(30));
     assertThat(KafkaIt.get(indexPort, "/health").statusCode()).isEqualTo(200);
     String workerDown = awaitNotReady(worker2Metrics, "kafka: down", Duration.ofSeconds(30));
+    AppProcess outageIngest = startIngest(acked, duringOutage);
+    ingests.add(outageIngest);
     pause(rnd, 1_000, 3_000);
+    assertThat(outageIngest.isAlive())
+        .as("an ingest run started while the broker is down waits for it")
+        .isTrue();
     n.ingestsThroughOutage = (int) ingests.stream().filter(AppProcess::isAlive).count();
     startBroker();
     n.brokerRestarts++;
@@ -353,13 +361,7 @@ class KafkaFaultIT {
   private void feed(List<Path> feeds, Path acked, List<AppProcess> out) {
     try {
       for (Path f : feeds) {
-        AppProcess ingest =
-            start(
-                "ingest",
-                "-Xmx512m",
-                Map.of(),
-                KafkaIt.args(kafka, "ingest", "--once", "--acked", acked.toString(), f.toString()));
-        out.add(ingest);
+        out.add(startIngest(acked, f));
         Thread.sleep(FEED_EVERY.toMillis());
       }
     } catch (InterruptedException e) {
@@ -367,6 +369,14 @@ class KafkaFaultIT {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  private AppProcess startIngest(Path acked, Path feed) throws IOException {
+    return start(
+        "ingest",
+        "-Xmx512m",
+        Map.of(),
+        KafkaIt.args(kafka, "ingest", "--once", "--acked", acked.toString(), feed.toString()));
   }
 
   private AppProcess start(String name, String heap, Map<String, String> env, String... args)
