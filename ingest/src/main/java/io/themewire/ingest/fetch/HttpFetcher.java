@@ -410,7 +410,12 @@ public final class HttpFetcher implements Fetcher {
           ? timeout(url)
           : new FetchResult.Failed(url, e.kind, current + " - " + e.getMessage());
     } catch (IOException e) {
-      return new FetchResult.Failed(url, FailureKind.IO_ERROR, current + " - " + e);
+      // The request's own total timeout and the body reader's watchdog share one deadline:
+      // whichever
+      // fires first, a body cut off at the deadline is a timeout.
+      return ticker.nanos() - deadline >= 0
+          ? timeout(url)
+          : new FetchResult.Failed(url, FailureKind.IO_ERROR, current + " - " + e);
     }
   }
 
