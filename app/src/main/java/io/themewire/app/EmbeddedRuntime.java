@@ -115,7 +115,7 @@ final class EmbeddedRuntime {
     SourcePolling polling =
         new SourcePolling(
             schedule,
-            ingest::process,
+            ingest::poll,
             downstream,
             index::commit,
             deadLetters,

@@ -101,7 +101,7 @@ final class KafkaSourceWorker implements Runnable {
     this.downstream = new PublishingDownstream(publisher);
     this.polling =
         new SourcePolling(
-            schedule, ingest::process, downstream, () -> {}, deadLetters, clock, stateFile);
+            schedule, ingest::poll, downstream, () -> {}, deadLetters, clock, stateFile);
     this.consumer = new KafkaConsumer<>(config.consumer(group, 500));
     this.state = new KafkaProducer<>(config.producer(group + "-state"));
     this.partitions = partitionCount(config);

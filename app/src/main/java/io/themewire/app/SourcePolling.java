@@ -11,6 +11,7 @@ import io.themewire.ingest.fetch.Sleeper;
 import io.themewire.ingest.fetch.Validators;
 import io.themewire.ingest.schedule.PollSchedule;
 import io.themewire.ingest.schedule.SourceHealth;
+import io.themewire.ingest.source.IngestStage;
 import io.themewire.ingest.source.SourceRequest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,7 +58,8 @@ final class SourcePolling {
      * @param known validators of the last fetched body, {@link Validators#NONE} if none
      * @param onFetch sees the fetch result of a URL before it is parsed; not called for files
      */
-    Outcome<RawItem> read(SourceRequest request, Validators known, Consumer<FetchResult> onFetch);
+    IngestStage.SourceRead read(
+        SourceRequest request, Validators known, Consumer<FetchResult> onFetch);
   }
 
   /** Where polled items go: the classify and index stages, or a topic. */
@@ -235,8 +237,11 @@ final class SourcePolling {
     Validators known = schedule.health(location).validators();
     AtomicReference<FetchResult> fetch = new AtomicReference<>();
     Outcome<RawItem> outcome;
+    int inDocument = 0;
     try {
-      outcome = reader.read(new SourceRequest(location), known, fetch::set);
+      IngestStage.SourceRead read = reader.read(new SourceRequest(location), known, fetch::set);
+      outcome = read.outcome();
+      inDocument = read.inDocument();
     } catch (RuntimeException e) {
       outcome = Outcome.failed("exception", location + " - " + e, e);
     }
@@ -247,7 +252,7 @@ final class SourcePolling {
       for (RawItem item : values) {
         downstream.submit(item);
       }
-      schedule.recordSuccess(location, now, values.size(), validatorsOf(fetched));
+      schedule.recordSuccess(location, now, values.size(), inDocument, validatorsOf(fetched));
       log.debug("{} - {} new items", location, values.size());
       return new Polled(location, outcome.code(), values.size(), null);
     }
@@ -255,7 +260,7 @@ final class SourcePolling {
       if (fetched instanceof FetchResult.NotModified) {
         schedule.recordUnchanged(location, now);
       } else {
-        schedule.recordSuccess(location, now, 0, validatorsOf(fetched));
+        schedule.recordSuccess(location, now, 0, inDocument, validatorsOf(fetched));
       }
       log.debug("{} - nothing new ({})", location, skipped.reason());
       return new Polled(location, outcome.code(), 0, skipped.reason());

@@ -158,6 +158,20 @@ class RunCommandIT {
       assertThat(rows.get(0)).startsWith("SOURCE");
       assertThat(rows.get(2)).contains(url, "2026-12-01 08:00Z");
       assertThat(rows.get(3)).contains("not-found", "never");
+
+      // And (issue 10): the health file lost (a crash after the index commit, before it was
+      // saved), the next run finds every item already stored, and still counts them as seen.
+      Files.delete(data.resolve("sources.json"));
+      List<SourcePolling.Polled> afterLoss =
+          RunCommand.pollOnce(
+              wiring, run.sources(), new Random(1), new PrintWriter(new StringWriter()));
+      assertThat(afterLoss)
+          .extracting(SourcePolling.Polled::code, SourcePolling.Polled::newItems)
+          .containsExactly(tuple("skipped", 0), tuple("skipped", 0), tuple("not-found", 0));
+      List<SourceHealth> recounted = PollSchedule.readHealth(data.resolve("sources.json"));
+      assertThat(recounted)
+          .extracting(SourceHealth::itemsSeen)
+          .containsExactly((long) localItems, (long) servedItems, 0L);
     }
   }
 

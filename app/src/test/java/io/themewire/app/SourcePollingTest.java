@@ -17,6 +17,7 @@ import io.themewire.ingest.fetch.Validators;
 import io.themewire.ingest.schedule.PollSchedule;
 import io.themewire.ingest.schedule.SourceConfig;
 import io.themewire.ingest.schedule.SourceHealth;
+import io.themewire.ingest.source.IngestStage;
 import io.themewire.ingest.source.SourceRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,18 +73,19 @@ class SourcePollingTest {
   }
 
   /** A feed that has two items at first and answers 304 after; a file that is not there. */
-  Outcome<RawItem> read(SourceRequest request, Validators known, Consumer<FetchResult> onFetch) {
+  IngestStage.SourceRead read(
+      SourceRequest request, Validators known, Consumer<FetchResult> onFetch) {
     reads.add(request.location());
     knownAtRead.add(known);
     if (request.location().equals(FILE)) {
-      return Outcome.failed("not-found", "no such file: " + FILE);
+      return new IngestStage.SourceRead(Outcome.failed("not-found", "no such file: " + FILE), 0);
     }
     if (known.equals(V1)) {
       onFetch.accept(new FetchResult.NotModified(FEED, "not-modified"));
-      return Outcome.skipped("not-modified");
+      return new IngestStage.SourceRead(Outcome.skipped("not-modified"), 0);
     }
     onFetch.accept(new FetchResult.Fetched(FEED, FEED, "application/rss+xml", new byte[1], V1));
-    return Outcome.emitted(List.of(item("a"), item("b")));
+    return new IngestStage.SourceRead(Outcome.emitted(List.of(item("a"), item("b"))), 2);
   }
 
   RawItem item(String guid) {
@@ -169,7 +171,8 @@ class SourcePollingTest {
               onFetch.accept(
                   FetchResult.Failed.http(
                       FEED, 503, FEED + " answered HTTP 503", Duration.ofMinutes(10)));
-              return Outcome.failed("http-503", FEED + " answered HTTP 503");
+              return new IngestStage.SourceRead(
+                  Outcome.failed("http-503", FEED + " answered HTTP 503"), 0);
             });
 
     List<SourcePolling.Polled> polled = polling.tick();

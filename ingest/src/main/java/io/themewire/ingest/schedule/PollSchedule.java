@@ -191,11 +191,26 @@ public final class PollSchedule {
    * @param validators what the fetched body said about itself; null keeps the ones known
    * @throws IllegalArgumentException for a location that is not configured
    */
+  public void recordSuccess(String location, Instant now, int newItems, Validators validators) {
+    recordSuccess(location, now, newItems, 0, validators);
+  }
+
+  /**
+   * As {@link #recordSuccess(String, Instant, int, Validators)}, where the document read held
+   * {@code inDocument} items, new or not: the items seen are at least those, so a restart that
+   * finds a source's items already stored (they were indexed before a crash lost the health file's
+   * update, or by another command) still counts them.
+   */
   public synchronized void recordSuccess(
-      String location, Instant now, int newItems, Validators validators) {
-    if (newItems < 0) {
+      String location, Instant now, int newItems, int inDocument, Validators validators) {
+    if (newItems < 0 || inDocument < 0) {
       throw new IllegalArgumentException(
-          "newItems of " + location + " must not be negative, got " + newItems);
+          "item counts of "
+              + location
+              + " must not be negative, got "
+              + newItems
+              + "/"
+              + inDocument);
     }
     Slot slot = slot(location);
     SourceHealth h = slot.health;
@@ -205,7 +220,7 @@ public final class PollSchedule {
             h.name(),
             now,
             h.lastError(),
-            h.itemsSeen() + newItems,
+            Math.max(h.itemsSeen() + newItems, inDocument),
             0,
             now.plus(slot.config.interval()),
             validators == null ? h.validators() : validators);

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param lastSuccess when a poll last succeeded (new items, or nothing new), or null if never
  * @param lastError the most recent failure, or null if none; kept after a recovery, so read it with
  *     {@code consecutiveFailures}
- * @param itemsSeen new or changed items this source has yielded, summed over all polls; never
+ * @param itemsSeen new or changed items this source has yielded, summed over all polls, and at
+ *     least the items of the last document read (so items stored before a restart count); never
  *     negative
  * @param consecutiveFailures failed polls since the last success; 0 when healthy
  * @param nextPoll when the source is due again; never null

@@ -108,6 +108,20 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
    */
   public Outcome<RawItem> process(
       SourceRequest request, Validators known, Consumer<FetchResult> onFetch) {
+    return poll(request, known, onFetch).outcome();
+  }
+
+  /**
+   * What one read of a source gave.
+   *
+   * @param outcome as {@link #process(SourceRequest, Validators, Consumer)}
+   * @param inDocument the items the document held, new or not (0 when it was not read or failed): a
+   *     source has delivered at least these, whatever this process has stored or seen before
+   */
+  public record SourceRead(Outcome<RawItem> outcome, int inDocument) {}
+
+  /** As {@link #process(SourceRequest, Validators, Consumer)}, with the document's item count. */
+  public SourceRead poll(SourceRequest request, Validators known, Consumer<FetchResult> onFetch) {
     Instant now = clock.instant();
     byte[] bytes;
     String location = request.location();
@@ -116,10 +130,10 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
       FetchResult result = fetcher.fetch(location, known);
       onFetch.accept(result);
       if (result instanceof FetchResult.Failed failed) {
-        return Outcome.failed(failed.reason(), failed.message());
+        return new SourceRead(Outcome.failed(failed.reason(), failed.message()), 0);
       }
       if (result instanceof FetchResult.NotModified notModified) {
-        return Outcome.skipped(notModified.reason());
+        return new SourceRead(Outcome.skipped(notModified.reason()), 0);
       }
       FetchResult.Fetched fetched = (FetchResult.Fetched) result;
       bytes = fetched.body();
@@ -129,17 +143,20 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
       try {
         bytes = readFile(Path.of(location));
       } catch (NoSuchFileException e) {
-        return Outcome.failed("not-found", "no such file: " + location);
+        return new SourceRead(Outcome.failed("not-found", "no such file: " + location), 0);
       } catch (TooLargeException e) {
-        return Outcome.failed("too-large", location + " is larger than " + maxFileBytes + " bytes");
+        return new SourceRead(
+            Outcome.failed("too-large", location + " is larger than " + maxFileBytes + " bytes"),
+            0);
       } catch (IOException e) {
-        return Outcome.failed("io-error", location + " - " + e.getMessage());
+        return new SourceRead(Outcome.failed("io-error", location + " - " + e.getMessage()), 0);
       }
     }
     try {
-      return emitNew(read(bytes, location, contentType, now));
+      List<RawItem> items = read(bytes, location, contentType, now);
+      return new SourceRead(emitNew(items), items.size());
     } catch (SourceException e) {
-      return Outcome.failed(e.reason, location + " - " + e.getMessage());
+      return new SourceRead(Outcome.failed(e.reason, location + " - " + e.getMessage()), 0);
     }
   }
 

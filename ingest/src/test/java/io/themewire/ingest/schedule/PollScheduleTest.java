@@ -74,6 +74,24 @@ class PollScheduleTest {
   }
 
   @Test
+  void recordSuccess_countsAtLeastTheItemsOfTheDocument_evenWhenNoneWasNew() {
+    PollSchedule schedule = schedule();
+
+    // A file whose 500 items were all stored before the health file knew of them.
+    schedule.recordSuccess(FILE, T0, 0, 500, null);
+    assertThat(schedule.health(FILE).itemsSeen()).isEqualTo(500);
+    // Read again: nothing new, nothing counted twice.
+    schedule.recordSuccess(FILE, T0, 0, 500, null);
+    assertThat(schedule.health(FILE).itemsSeen()).isEqualTo(500);
+    // A feed's window moves on: new items add to what it has given over all polls.
+    schedule.recordSuccess(FEED, T0, 30, 30, ETAG);
+    schedule.recordSuccess(FEED, T0, 5, 20, ETAG);
+    assertThat(schedule.health(FEED).itemsSeen()).isEqualTo(35);
+    assertThatThrownBy(() -> schedule.recordSuccess(FEED, T0, 0, -1, ETAG))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void recordUnchanged_isASuccessWithNoItems_keepingTheValidators() {
     PollSchedule schedule = schedule();
     schedule.recordSuccess(FEED, T0, 5, ETAG);
