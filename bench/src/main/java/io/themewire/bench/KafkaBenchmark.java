@@ -53,6 +53,9 @@ final class KafkaBenchmark {
   static final int PARTITIONS = 6;
   static final Duration WAIT = Duration.ofMinutes(20);
 
+  /** Classify-alone rounds by number of workers, in this order. */
+  static final List<Integer> ALONE_ORDER = List.of(1, 2, 2, 1);
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -143,31 +146,12 @@ final class KafkaBenchmark {
       classify.forEach(this::stop);
     }
 
-    // The classify stage alone: items.raw filled first, then drained by 1 or 2 workers.
-    Map<Integer, double[]> alone = new HashMap<>();
-    for (int workers : List.of(1, 2)) {
-      KafkaConfig kc = new KafkaConfig(bootstrap, new KafkaTopics("c" + workers + "."), PARTITIONS);
-      List<String> all =
-          new ArrayList<>(concat(List.of("ingest"), kafkaArgs(kc), List.of("--once")));
-      files.forEach(f -> all.add(f.toString()));
-      waitOk(start("fill", all, "-Xmx1g"), "fill items.raw");
-      try (Admin admin = Admin.create(kc.admin())) {
-        long end = endOffsets(admin, kc.topics().raw());
-        List<Process> classify = startWorkers(kc, workers, model);
-        awaitGroup(kc, workers);
-        long t0 = System.nanoTime();
-        long c0 = committed(admin, kc);
-        long deadline = t0 + WAIT.toNanos();
-        while (committed(admin, kc) < end) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("classify did not drain items.raw within " + WAIT);
-          }
-          Thread.sleep(250);
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        alone.put(workers, new double[] {end - c0, seconds, c0});
-        classify.forEach(this::stop);
-      }
+    // The classify stage alone: items.raw filled first, then drained by 1 or 2 workers; rounds
+    // alternate the order (1, 2, 2, 1) so that drift of the shared machine falls on both.
+    List<Alone> alone = new ArrayList<>();
+    int round = 0;
+    for (int workers : ALONE_ORDER) {
+      alone.add(classifyAlone(bootstrap, ++round, workers, files, model, broker));
     }
 
     report(
@@ -182,6 +166,120 @@ final class KafkaBenchmark {
         alone);
   }
 
+  /**
+   * One classify-alone round: a fresh topic set and group, items.raw filled by an ingest process,
+   * then {@code workers} classify processes (each one thread) started; the model loads before a
+   * worker joins, so the window — from every worker holding partitions until the group's committed
+   * offsets reach the end of items.raw — holds neither JVM start nor model load.
+   */
+  private Alone classifyAlone(
+      String bootstrap, int round, int workers, List<Path> files, Path model, BrokerProcess broker)
+      throws Exception {
+    KafkaConfig kc =
+        new KafkaConfig(bootstrap, new KafkaTopics("c" + round + "w" + workers + "."), PARTITIONS);
+    List<String> all = new ArrayList<>(concat(List.of("ingest"), kafkaArgs(kc), List.of("--once")));
+    files.forEach(f -> all.add(f.toString()));
+    waitOk(start("fill", all, "-Xmx1g"), "fill items.raw");
+    try (Admin admin = Admin.create(kc.admin())) {
+      Map<TopicPartition, Long> ends = endOffsets(admin, kc.topics().raw());
+      long end = ends.values().stream().mapToLong(Long::longValue).sum();
+      List<Process> classify = startWorkers(kc, workers, model);
+      awaitGroup(kc, workers);
+      Cpu before = Cpu.now(classify, broker);
+      long t0 = System.nanoTime();
+      long c0 = committed(admin, kc);
+      // The steady part: from a quarter of the items on, past JIT warm-up and the first fetches.
+      long quarter = c0 + (end - c0) / 4;
+      long tq = 0;
+      long cq = 0;
+      long deadline = t0 + WAIT.toNanos();
+      long c;
+      while ((c = committed(admin, kc)) < end) {
+        if (tq == 0 && c >= quarter) {
+          tq = System.nanoTime();
+          cq = c;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("classify did not drain items.raw within " + WAIT);
+        }
+        Thread.sleep(100);
+      }
+      long t1 = System.nanoTime();
+      Cpu after = Cpu.now(classify, broker);
+      classify.forEach(this::stop);
+      if (tq == 0) {
+        tq = t0;
+        cq = c0;
+      }
+      double seconds = (t1 - t0) / 1e9;
+      return new Alone(
+          round,
+          workers,
+          end - c0,
+          seconds,
+          (end - cq) / ((t1 - tq) / 1e9),
+          c0,
+          (after.workers - before.workers) / seconds,
+          (after.broker - before.broker) / seconds,
+          (after.machine - before.machine) / seconds,
+          ends.values().stream().mapToLong(Long::longValue).min().orElse(0),
+          ends.values().stream().mapToLong(Long::longValue).max().orElse(0));
+    }
+  }
+
+  /**
+   * One classify-alone round's figures; the CPU ones in cores (CPU seconds per second of the
+   * window): the workers', the broker's, and the whole machine's busy time (all processes).
+   */
+  record Alone(
+      int round,
+      int workers,
+      long items,
+      double seconds,
+      double steadyRate,
+      long beforeJoined,
+      double workerCores,
+      double brokerCores,
+      double machineCores,
+      long smallestPartition,
+      long largestPartition) {
+    double rate() {
+      return items / seconds;
+    }
+  }
+
+  /** CPU seconds used so far by the workers, by the broker and by the whole machine. */
+  record Cpu(double workers, double broker, double machine) {
+    static Cpu now(List<Process> workers, BrokerProcess broker) {
+      double w = 0;
+      for (Process p : workers) {
+        w += cpuSeconds(p.toHandle());
+      }
+      return new Cpu(
+          w, ProcessHandle.of(broker.pid()).map(Cpu::cpuSeconds).orElse(0.0), machineBusy());
+    }
+
+    private static double cpuSeconds(ProcessHandle h) {
+      return h.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    /** Busy CPU seconds of all processors since boot, from /proc/stat; 0 where there is none. */
+    private static double machineBusy() {
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+          if (i != 4 && i != 5) { // idle, iowait
+            busy += Long.parseLong(f[i]);
+          }
+        }
+        return busy / 100.0; // USER_HZ
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
+  }
+
   private void report(
       PrintWriter out,
       int n,
@@ -191,19 +289,20 @@ final class KafkaBenchmark {
       double[] embeddedLatency,
       Map<Integer, double[]> e2e,
       Map<Integer, double[]> kafkaLatency,
-      Map<Integer, double[]> alone) {
+      List<Alone> alone) {
     out.println("## kafka");
     out.println();
     out.printf(
         Locale.ROOT,
         "Machine: %d processors, Java %s; broker, stages and this driver on the same machine;"
             + " classify workers -Xmx1g, index -Xmx1g, broker -Xmx512m; topics of %d partitions;"
-            + " %,d generated posts in %d files; one round.%n%n",
+            + " %,d generated posts in %d files; end to end one round, classify alone %d.%n%n",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         PARTITIONS,
         n,
-        files);
+        files,
+        ALONE_ORDER.size());
     out.println("End to end, from the start of ingest until the search API counts every post:");
     out.println();
     out.println("| mode | classify workers | seconds | items/s | vs embedded | searchable |");
@@ -243,29 +342,69 @@ final class KafkaBenchmark {
     }
     out.println();
     out.println(
-        "The classify stage alone over Kafka: items.raw filled first, then drained; timed from the"
-            + " moment every worker holds partitions until the group's committed offsets reach the"
-            + " end of items.raw:");
+        "The classify stage alone over Kafka: items.raw filled first, then drained by 1 or 2"
+            + " worker processes (one classify thread each, fresh topics and group each round);"
+            + " timed from the moment every worker holds partitions until the group's committed"
+            + " offsets reach the end of items.raw. Steady: from a quarter of the items on. CPU in"
+            + " cores over the window (machine: every process, other users' included):");
     out.println();
     out.println(
-        "| classify workers | items timed | seconds | items/s | vs 1 worker | done before all"
-            + " joined |");
-    out.println("|---:|---:|---:|---:|---:|---:|");
-    double one = alone.get(1)[0] / alone.get(1)[1];
-    for (int w : List.of(1, 2)) {
-      double[] r = alone.get(w);
-      double rate = r[0] / r[1];
+        "| round | workers | items timed | seconds | items/s | steady items/s | workers CPU |"
+            + " broker CPU | machine CPU | done before all joined | partition sizes |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (Alone a : alone) {
       out.printf(
           Locale.ROOT,
-          "| %d | %,d | %.1f | %.0f | %.2f× | %,d |%n",
+          "| %d | %d | %,d | %.1f | %.0f | %.0f | %.2f | %.2f | %.2f | %,d | %d–%d |%n",
+          a.round(),
+          a.workers(),
+          a.items(),
+          a.seconds(),
+          a.rate(),
+          a.steadyRate(),
+          a.workerCores(),
+          a.brokerCores(),
+          a.machineCores(),
+          a.beforeJoined(),
+          a.smallestPartition(),
+          a.largestPartition());
+    }
+    out.println();
+    out.println(
+        "| classify workers | rounds | items/s (all rounds) | vs 1 worker | steady items/s"
+            + " (mean) | vs 1 worker |");
+    out.println("|---:|---:|---:|---:|---:|---:|");
+    double[] one = aloneSummary(alone, 1);
+    for (int w : List.of(1, 2)) {
+      double[] r = aloneSummary(alone, w);
+      out.printf(
+          Locale.ROOT,
+          "| %d | %d | %.0f | %.2f× | %.0f | %.2f× |%n",
           w,
-          (long) r[0],
+          (long) r[2],
+          r[0],
+          r[0] / one[0],
           r[1],
-          rate,
-          rate / one,
-          (long) r[2]);
+          r[1] / one[1]);
     }
     out.flush();
+  }
+
+  /** Items over seconds summed across the rounds, the mean steady rate, and the rounds. */
+  private static double[] aloneSummary(List<Alone> alone, int workers) {
+    double items = 0;
+    double seconds = 0;
+    double steady = 0;
+    int rounds = 0;
+    for (Alone a : alone) {
+      if (a.workers() == workers) {
+        items += a.items();
+        seconds += a.seconds();
+        steady += a.steadyRate();
+        rounds++;
+      }
+    }
+    return new double[] {items / seconds, steady / rounds, rounds};
   }
 
   private static void latencyRow(PrintWriter out, String mode, String workers, double[] sorted) {
@@ -450,14 +589,18 @@ final class KafkaBenchmark {
     }
   }
 
-  private static long endOffsets(Admin admin, String topic) throws Exception {
+  private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (int p = 0; p < PARTITIONS; p++) {
       latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
     }
-    return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
-        .mapToLong(r -> r.offset())
-        .sum();
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    admin
+        .listOffsets(latest)
+        .all()
+        .get(30, TimeUnit.SECONDS)
+        .forEach((tp, r) -> ends.put(tp, r.offset()));
+    return ends;
   }
 
   /** Offsets of items.raw the classify group has committed (with its transactions), summed. */
