@@ -1,6 +1,5 @@
 package io.themewire.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.themewire.core.message.RawItem;
 import io.themewire.ingest.discussion.DiscussionFormats;
@@ -10,12 +9,6 @@ import io.themewire.kafka.broker.BrokerProcess;
 import io.themewire.kafka.stage.ItemPublisher;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +50,6 @@ final class KafkaBenchmark {
   static final List<Integer> ALONE_ORDER = List.of(1, 2, 2, 1);
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final String classpath;
   private final Path work;
@@ -441,22 +433,7 @@ final class KafkaBenchmark {
             Map.of("THEMEWIRE_API_KEY", key));
     int port = ServingPort.of(server, "run", Duration.ofMinutes(3));
     try {
-      return probe(
-          port,
-          post -> {
-            HttpResponse<String> r =
-                HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/items"))
-                        .header("X-Api-Key", key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(post)))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 202) {
-              throw new IllegalStateException(
-                  "POST /api/items answered " + r.statusCode() + ": " + r.body());
-            }
-          });
+      return Probes.probe(port, PROBES, 1_000_000, post -> Probes.postItem(port, key, post));
     } finally {
       stop(server);
     }
@@ -466,8 +443,10 @@ final class KafkaBenchmark {
   private double[] kafkaLatency(KafkaConfig config, int port) throws Exception {
     DiscussionFormats formats = DiscussionFormats.defaults();
     try (ItemPublisher publisher = new ItemPublisher(config, "bench-probe")) {
-      return probe(
+      return Probes.probe(
           port,
+          PROBES,
+          1_000_000,
           post -> {
             byte[] line = JSON.writeValueAsBytes(post);
             List<RawItem> items =
@@ -481,49 +460,8 @@ final class KafkaBenchmark {
     }
   }
 
-  interface Submit {
-    void post(Map<String, Object> post) throws Exception;
-  }
-
-  /** Submits {@link #PROBES} posts (after 10 to warm up) and times each until searchable. */
-  private static double[] probe(int port, Submit submit) throws Exception {
-    PipelineBenchmark.Generator gen = new PipelineBenchmark.Generator(new Random(99));
-    List<Double> millis = new ArrayList<>();
-    for (int i = -10; i < PROBES; i++) {
-      String marker = "zq" + Integer.toString(2_000_000 + i + 10, 36);
-      Map<String, Object> post = gen.post(1_000_000 + i + 10);
-      post.put("id", "probe-" + marker);
-      post.put("text", post.get("text") + " " + marker);
-      long t0 = System.nanoTime();
-      submit.post(post);
-      String q = URLEncoder.encode(marker, StandardCharsets.UTF_8);
-      while (search(port, q) == 0) {
-        if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(60)) {
-          throw new IllegalStateException(marker + " not searchable after 60 s");
-        }
-        Thread.sleep(5);
-      }
-      if (i >= 0) {
-        millis.add((System.nanoTime() - t0) / 1e6);
-      }
-    }
-    return millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-  }
-
-  private static long search(int port, String q) throws Exception {
-    JsonNode found =
-        JSON.readTree(
-            HTTP.send(
-                    HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/search?size=1&q=" + q))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body());
-    return found.path("total").asLong(-1);
-  }
-
   private static long total(int port) throws Exception {
-    return search(port, "");
+    return Probes.search(port, "");
   }
 
   private static void awaitTotal(int port, long n) throws Exception {
