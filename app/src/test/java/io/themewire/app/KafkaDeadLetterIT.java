@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.themewire.classify.theme.Classification;
 import io.themewire.classify.theme.ClassifyStage;
 import io.themewire.core.json.Topic;
 import io.themewire.core.message.ClassifiedItem;
@@ -16,11 +15,8 @@ import io.themewire.core.message.Source;
 import io.themewire.core.message.SourceKind;
 import io.themewire.kafka.KafkaConfig;
 import io.themewire.kafka.stage.DeadLetterRecords;
-import io.themewire.kafka.stage.RetryPolicy;
-import io.themewire.kafka.stage.StageMetrics;
 import io.themewire.kafka.stage.TransformRunner;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,24 +55,10 @@ class KafkaDeadLetterIT {
                 tries.incrementAndGet();
                 throw new IllegalStateException("classifier failed on purpose");
               }
-              return new Classification(
-                  List.of(), "other", null, List.of(), List.of(), List.of(), List.of(), "t1", "m1");
+              return KafkaIt.OTHER;
             });
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    TransformRunner<RawItem, ClassifiedItem> worker =
-        new TransformRunner<>(
-            config,
-            config.topics().prefix() + "classify",
-            config.topics().raw(),
-            KafkaRuntime.RAW,
-            config.topics().classified(),
-            KafkaRuntime.CLASSIFIED,
-            c -> c.id().value(),
-            stage,
-            new RetryPolicy(3, Duration.ofMillis(10)),
-            new StageMetrics(meters, "classify"),
-            Clock.systemUTC(),
-            20);
+    TransformRunner<RawItem, ClassifiedItem> worker = KafkaIt.classifyWorker(config, stage, meters);
     Thread loop = new Thread(worker);
     loop.start();
     try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(config.producer("test"))) {

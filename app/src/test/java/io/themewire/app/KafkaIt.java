@@ -3,6 +3,9 @@ package io.themewire.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.themewire.classify.theme.Classification;
+import io.themewire.classify.theme.ClassifyStage;
 import io.themewire.core.json.Json;
 import io.themewire.core.message.CanonicalUrl;
 import io.themewire.core.message.ClassifiedItem;
@@ -11,10 +14,14 @@ import io.themewire.core.message.RawItem;
 import io.themewire.index.lucene.LuceneArticleIndex;
 import io.themewire.kafka.Envelope;
 import io.themewire.kafka.KafkaConfig;
+import io.themewire.kafka.stage.RetryPolicy;
+import io.themewire.kafka.stage.StageMetrics;
+import io.themewire.kafka.stage.TransformRunner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +41,34 @@ final class KafkaIt {
   static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  /** The classification the tests' stand-in classifiers give every text. */
+  static final Classification OTHER =
+      new Classification(
+          List.of(), "other", null, List.of(), List.of(), List.of(), List.of(), "t1", "m1");
+
   private KafkaIt() {}
+
+  /**
+   * A classify worker (the group {@code PREFIX classify}, 3 tries 10 ms apart, 20 records a poll)
+   * around {@code stage}, on the topics of {@code config}, counting into {@code meters}; not
+   * started.
+   */
+  static TransformRunner<RawItem, ClassifiedItem> classifyWorker(
+      KafkaConfig config, ClassifyStage stage, MeterRegistry meters) {
+    return new TransformRunner<>(
+        config,
+        config.topics().prefix() + "classify",
+        config.topics().raw(),
+        KafkaRuntime.RAW,
+        config.topics().classified(),
+        KafkaRuntime.CLASSIFIED,
+        c -> c.id().value(),
+        stage,
+        new RetryPolicy(3, Duration.ofMillis(10)),
+        new StageMetrics(meters, "classify"),
+        Clock.systemUTC(),
+        20);
+  }
 
   static String[] args(String[] kafka, String command, String... rest) {
     List<String> all = new ArrayList<>();

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.themewire.classify.theme.Classification;
 import io.themewire.classify.theme.ClassifyStage;
 import io.themewire.core.message.ClassifiedItem;
 import io.themewire.core.message.RawItem;
 import io.themewire.kafka.KafkaConfig;
 import io.themewire.kafka.KafkaTopics;
-import io.themewire.kafka.stage.RetryPolicy;
-import io.themewire.kafka.stage.StageMetrics;
 import io.themewire.kafka.stage.TransformRunner;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,24 +57,10 @@ class KafkaTransactionFaultIT {
                   Thread.currentThread().interrupt();
                 }
               }
-              return new Classification(
-                  List.of(), "other", null, List.of(), List.of(), List.of(), List.of(), "t1", "m1");
+              return KafkaIt.OTHER;
             });
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    TransformRunner<RawItem, ClassifiedItem> worker =
-        new TransformRunner<>(
-            config,
-            config.topics().prefix() + "classify",
-            config.topics().raw(),
-            KafkaRuntime.RAW,
-            config.topics().classified(),
-            KafkaRuntime.CLASSIFIED,
-            c -> c.id().value(),
-            stage,
-            new RetryPolicy(3, Duration.ofMillis(10)),
-            new StageMetrics(meters, "classify"),
-            Clock.systemUTC(),
-            20);
+    TransformRunner<RawItem, ClassifiedItem> worker = KafkaIt.classifyWorker(config, stage, meters);
     List<String> ids = new ArrayList<>();
     try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(config.producer("test"))) {
       for (int i = 1; i <= 6; i++) {

@@ -1,6 +1,5 @@
 package io.themewire.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.themewire.core.message.RawItem;
 import io.themewire.ingest.discussion.DiscussionFormats;
@@ -10,12 +9,6 @@ import io.themewire.kafka.broker.BrokerProcess;
 import io.themewire.kafka.stage.ItemPublisher;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,15 +43,13 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 final class KafkaBenchmark {
 
   static final int PROBES = 100;
-
-  /** Posts each classify group warms up on before its stage is timed alone. */
-  static final int WARM_UP = 400;
-
   static final int PARTITIONS = 6;
   static final Duration WAIT = Duration.ofMinutes(20);
 
+  /** Classify-alone rounds by number of workers, in this order. */
+  static final List<Integer> ALONE_ORDER = List.of(1, 2, 2, 1);
+
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final String classpath;
   private final Path work;
@@ -147,29 +138,12 @@ final class KafkaBenchmark {
       classify.forEach(this::stop);
     }
 
-    // The classify stage alone: the workers join the group and warm up on a few hundred posts;
-    // then all the posts are published, and once they are in items.raw the group is timed to its
-    // end (what the workers did while they were being published is left out of the timing).
-    List<Path> warmUp =
-        PipelineBenchmark.writePosts(Files.createDirectories(work.resolve("warm-up")), WARM_UP);
-    Map<Integer, double[]> alone = new HashMap<>();
-    for (int workers : List.of(1, 2)) {
-      KafkaConfig kc = new KafkaConfig(bootstrap, new KafkaTopics("c" + workers + "."), PARTITIONS);
-      List<Process> classify = startWorkers(kc, workers, model);
-      try (Admin admin = Admin.create(kc.admin())) {
-        awaitGroup(kc, workers);
-        fill(kc, warmUp);
-        long warm = endOffsets(admin, kc.topics().raw());
-        awaitCommitted(admin, kc, warm);
-        fill(kc, files);
-        long end = endOffsets(admin, kc.topics().raw());
-        long t0 = System.nanoTime();
-        long c0 = committed(admin, kc);
-        awaitCommitted(admin, kc, end);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        alone.put(workers, new double[] {end - c0, seconds, c0 - warm});
-      }
-      classify.forEach(this::stop);
+    // The classify stage alone: items.raw filled first, then drained by 1 or 2 workers; rounds
+    // alternate the order (1, 2, 2, 1) so that drift of the shared machine falls on both.
+    List<Alone> alone = new ArrayList<>();
+    int round = 0;
+    for (int workers : ALONE_ORDER) {
+      alone.add(classifyAlone(bootstrap, ++round, workers, files, model, broker));
     }
 
     report(
@@ -184,6 +158,120 @@ final class KafkaBenchmark {
         alone);
   }
 
+  /**
+   * One classify-alone round: a fresh topic set and group, items.raw filled by an ingest process,
+   * then {@code workers} classify processes (each one thread) started; the model loads before a
+   * worker joins, so the window — from every worker holding partitions until the group's committed
+   * offsets reach the end of items.raw — holds neither JVM start nor model load.
+   */
+  private Alone classifyAlone(
+      String bootstrap, int round, int workers, List<Path> files, Path model, BrokerProcess broker)
+      throws Exception {
+    KafkaConfig kc =
+        new KafkaConfig(bootstrap, new KafkaTopics("c" + round + "w" + workers + "."), PARTITIONS);
+    List<String> all = new ArrayList<>(concat(List.of("ingest"), kafkaArgs(kc), List.of("--once")));
+    files.forEach(f -> all.add(f.toString()));
+    waitOk(start("fill", all, "-Xmx1g"), "fill items.raw");
+    try (Admin admin = Admin.create(kc.admin())) {
+      Map<TopicPartition, Long> ends = endOffsets(admin, kc.topics().raw());
+      long end = ends.values().stream().mapToLong(Long::longValue).sum();
+      List<Process> classify = startWorkers(kc, workers, model);
+      awaitGroup(kc, workers);
+      Cpu before = Cpu.now(classify, broker);
+      long t0 = System.nanoTime();
+      long c0 = committed(admin, kc);
+      // The steady part: from a quarter of the items on, past JIT warm-up and the first fetches.
+      long quarter = c0 + (end - c0) / 4;
+      long tq = 0;
+      long cq = 0;
+      long deadline = t0 + WAIT.toNanos();
+      long c;
+      while ((c = committed(admin, kc)) < end) {
+        if (tq == 0 && c >= quarter) {
+          tq = System.nanoTime();
+          cq = c;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("classify did not drain items.raw within " + WAIT);
+        }
+        Thread.sleep(100);
+      }
+      long t1 = System.nanoTime();
+      Cpu after = Cpu.now(classify, broker);
+      classify.forEach(this::stop);
+      if (tq == 0) {
+        tq = t0;
+        cq = c0;
+      }
+      double seconds = (t1 - t0) / 1e9;
+      return new Alone(
+          round,
+          workers,
+          end - c0,
+          seconds,
+          (end - cq) / ((t1 - tq) / 1e9),
+          c0,
+          (after.workers - before.workers) / seconds,
+          (after.broker - before.broker) / seconds,
+          (after.machine - before.machine) / seconds,
+          ends.values().stream().mapToLong(Long::longValue).min().orElse(0),
+          ends.values().stream().mapToLong(Long::longValue).max().orElse(0));
+    }
+  }
+
+  /**
+   * One classify-alone round's figures; the CPU ones in cores (CPU seconds per second of the
+   * window): the workers', the broker's, and the whole machine's busy time (all processes).
+   */
+  record Alone(
+      int round,
+      int workers,
+      long items,
+      double seconds,
+      double steadyRate,
+      long beforeJoined,
+      double workerCores,
+      double brokerCores,
+      double machineCores,
+      long smallestPartition,
+      long largestPartition) {
+    double rate() {
+      return items / seconds;
+    }
+  }
+
+  /** CPU seconds used so far by the workers, by the broker and by the whole machine. */
+  record Cpu(double workers, double broker, double machine) {
+    static Cpu now(List<Process> workers, BrokerProcess broker) {
+      double w = 0;
+      for (Process p : workers) {
+        w += cpuSeconds(p.toHandle());
+      }
+      return new Cpu(
+          w, ProcessHandle.of(broker.pid()).map(Cpu::cpuSeconds).orElse(0.0), machineBusy());
+    }
+
+    private static double cpuSeconds(ProcessHandle h) {
+      return h.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    /** Busy CPU seconds of all processors since boot, from /proc/stat; 0 where there is none. */
+    private static double machineBusy() {
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < Math.min(f.length, 9); i++) {
+          if (i != 4 && i != 5) { // idle, iowait
+            busy += Long.parseLong(f[i]);
+          }
+        }
+        return busy / 100.0; // USER_HZ
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
+  }
+
   private void report(
       PrintWriter out,
       int n,
@@ -193,19 +281,20 @@ final class KafkaBenchmark {
       double[] embeddedLatency,
       Map<Integer, double[]> e2e,
       Map<Integer, double[]> kafkaLatency,
-      Map<Integer, double[]> alone) {
+      List<Alone> alone) {
     out.println("## kafka");
     out.println();
     out.printf(
         Locale.ROOT,
         "Machine: %d processors, Java %s; broker, stages and this driver on the same machine;"
             + " classify workers -Xmx1g, index -Xmx1g, broker -Xmx512m; topics of %d partitions;"
-            + " %,d generated posts in %d files; one round.%n%n",
+            + " %,d generated posts in %d files; end to end one round, classify alone %d.%n%n",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         PARTITIONS,
         n,
-        files);
+        files,
+        ALONE_ORDER.size());
     out.println("End to end, from the start of ingest until the search API counts every post:");
     out.println();
     out.println("| mode | classify workers | seconds | items/s | vs embedded | searchable |");
@@ -245,30 +334,69 @@ final class KafkaBenchmark {
     }
     out.println();
     out.println(
-        "The classify stage alone over Kafka: the workers join and warm up on a few hundred posts;"
-            + " all the posts are then published (the items done meanwhile are not timed), and the group is"
-            + " timed from the end of publishing until its committed offsets reach the end of"
-            + " items.raw:");
+        "The classify stage alone over Kafka: items.raw filled first, then drained by 1 or 2"
+            + " worker processes (one classify thread each, fresh topics and group each round);"
+            + " timed from the moment every worker holds partitions until the group's committed"
+            + " offsets reach the end of items.raw. Steady: from a quarter of the items on. CPU in"
+            + " cores over the window (machine: every process, other users' included):");
     out.println();
     out.println(
-        "| classify workers | items timed | seconds | items/s | vs 1 worker | done while"
-            + " publishing |");
-    out.println("|---:|---:|---:|---:|---:|---:|");
-    double one = alone.get(1)[0] / alone.get(1)[1];
-    for (int w : List.of(1, 2)) {
-      double[] r = alone.get(w);
-      double rate = r[0] / r[1];
+        "| round | workers | items timed | seconds | items/s | steady items/s | workers CPU |"
+            + " broker CPU | machine CPU | done before all joined | partition sizes |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (Alone a : alone) {
       out.printf(
           Locale.ROOT,
-          "| %d | %,d | %.1f | %.0f | %.2f× | %,d |%n",
+          "| %d | %d | %,d | %.1f | %.0f | %.0f | %.2f | %.2f | %.2f | %,d | %d–%d |%n",
+          a.round(),
+          a.workers(),
+          a.items(),
+          a.seconds(),
+          a.rate(),
+          a.steadyRate(),
+          a.workerCores(),
+          a.brokerCores(),
+          a.machineCores(),
+          a.beforeJoined(),
+          a.smallestPartition(),
+          a.largestPartition());
+    }
+    out.println();
+    out.println(
+        "| classify workers | rounds | items/s (all rounds) | vs 1 worker | steady items/s"
+            + " (mean) | vs 1 worker |");
+    out.println("|---:|---:|---:|---:|---:|---:|");
+    double[] one = aloneSummary(alone, 1);
+    for (int w : List.of(1, 2)) {
+      double[] r = aloneSummary(alone, w);
+      out.printf(
+          Locale.ROOT,
+          "| %d | %d | %.0f | %.2f× | %.0f | %.2f× |%n",
           w,
-          (long) r[0],
+          (long) r[2],
+          r[0],
+          r[0] / one[0],
           r[1],
-          rate,
-          rate / one,
-          (long) r[2]);
+          r[1] / one[1]);
     }
     out.flush();
+  }
+
+  /** Items over seconds summed across the rounds, the mean steady rate, and the rounds. */
+  private static double[] aloneSummary(List<Alone> alone, int workers) {
+    double items = 0;
+    double seconds = 0;
+    double steady = 0;
+    int rounds = 0;
+    for (Alone a : alone) {
+      if (a.workers() == workers) {
+        items += a.items();
+        seconds += a.seconds();
+        steady += a.steadyRate();
+        rounds++;
+      }
+    }
+    return new double[] {items / seconds, steady / rounds, rounds};
   }
 
   private static void latencyRow(PrintWriter out, String mode, String workers, double[] sorted) {
@@ -305,22 +433,7 @@ final class KafkaBenchmark {
             Map.of("THEMEWIRE_API_KEY", key));
     int port = ServingPort.of(server, "run", Duration.ofMinutes(3));
     try {
-      return probe(
-          port,
-          post -> {
-            HttpResponse<String> r =
-                HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/items"))
-                        .header("X-Api-Key", key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(post)))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 202) {
-              throw new IllegalStateException(
-                  "POST /api/items answered " + r.statusCode() + ": " + r.body());
-            }
-          });
+      return Probes.probe(port, PROBES, 1_000_000, post -> Probes.postItem(port, key, post));
     } finally {
       stop(server);
     }
@@ -330,8 +443,10 @@ final class KafkaBenchmark {
   private double[] kafkaLatency(KafkaConfig config, int port) throws Exception {
     DiscussionFormats formats = DiscussionFormats.defaults();
     try (ItemPublisher publisher = new ItemPublisher(config, "bench-probe")) {
-      return probe(
+      return Probes.probe(
           port,
+          PROBES,
+          1_000_000,
           post -> {
             byte[] line = JSON.writeValueAsBytes(post);
             List<RawItem> items =
@@ -345,49 +460,8 @@ final class KafkaBenchmark {
     }
   }
 
-  interface Submit {
-    void post(Map<String, Object> post) throws Exception;
-  }
-
-  /** Submits {@link #PROBES} posts (after 10 to warm up) and times each until searchable. */
-  private static double[] probe(int port, Submit submit) throws Exception {
-    PipelineBenchmark.Generator gen = new PipelineBenchmark.Generator(new Random(99));
-    List<Double> millis = new ArrayList<>();
-    for (int i = -10; i < PROBES; i++) {
-      String marker = "zq" + Integer.toString(2_000_000 + i + 10, 36);
-      Map<String, Object> post = gen.post(1_000_000 + i + 10);
-      post.put("id", "probe-" + marker);
-      post.put("text", post.get("text") + " " + marker);
-      long t0 = System.nanoTime();
-      submit.post(post);
-      String q = URLEncoder.encode(marker, StandardCharsets.UTF_8);
-      while (search(port, q) == 0) {
-        if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(60)) {
-          throw new IllegalStateException(marker + " not searchable after 60 s");
-        }
-        Thread.sleep(5);
-      }
-      if (i >= 0) {
-        millis.add((System.nanoTime() - t0) / 1e6);
-      }
-    }
-    return millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-  }
-
-  private static long search(int port, String q) throws Exception {
-    JsonNode found =
-        JSON.readTree(
-            HTTP.send(
-                    HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/search?size=1&q=" + q))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body());
-    return found.path("total").asLong(-1);
-  }
-
   private static long total(int port) throws Exception {
-    return search(port, "");
+    return Probes.search(port, "");
   }
 
   private static void awaitTotal(int port, long n) throws Exception {
@@ -411,25 +485,6 @@ final class KafkaBenchmark {
               "-Xmx1g"));
     }
     return out;
-  }
-
-  /** Publishes the posts of {@code files} to items.raw with one {@code ingest --once} process. */
-  private void fill(KafkaConfig kc, List<Path> files) throws Exception {
-    List<String> args =
-        new ArrayList<>(concat(List.of("ingest"), kafkaArgs(kc), List.of("--once")));
-    files.forEach(f -> args.add(f.toString()));
-    waitOk(start("fill", args, "-Xmx1g"), "fill items.raw");
-  }
-
-  /** Waits until the classify group's committed offsets reach {@code end}. */
-  private static void awaitCommitted(Admin admin, KafkaConfig kc, long end) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (committed(admin, kc) < end) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("classify did not drain items.raw within " + WAIT);
-      }
-      Thread.sleep(100);
-    }
   }
 
   /** Waits until the classify group has {@code workers} members sharing every partition. */
@@ -472,14 +527,18 @@ final class KafkaBenchmark {
     }
   }
 
-  private static long endOffsets(Admin admin, String topic) throws Exception {
+  private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
     for (int p = 0; p < PARTITIONS; p++) {
       latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
     }
-    return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
-        .mapToLong(r -> r.offset())
-        .sum();
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    admin
+        .listOffsets(latest)
+        .all()
+        .get(30, TimeUnit.SECONDS)
+        .forEach((tp, r) -> ends.put(tp, r.offset()));
+    return ends;
   }
 
   /** Offsets of items.raw the classify group has committed (with its transactions), summed. */

@@ -3,7 +3,6 @@ package io.themewire.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.themewire.core.progress.Progress;
-import java.io.File;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -41,7 +40,6 @@ import java.util.regex.Pattern;
  */
 final class LoadBenchmark {
 
-  static final String MAIN = "io.themewire.app.Main";
   static final Duration TIMEOUT = Duration.ofSeconds(10);
   static final Duration WARM_UP = Duration.ofSeconds(10);
   static final Duration IDLE_PROBE = Duration.ofSeconds(5);
@@ -90,31 +88,10 @@ final class LoadBenchmark {
 
   static void run(Path home, int clients, int seconds, PrintWriter out, Progress progress)
       throws Exception {
-    Path app = home.resolve("app/target/themewire-app-0.1.0-SNAPSHOT.jar");
-    Path cpFile = home.resolve("app/target/classpath.txt");
-    if (!Files.exists(app) || !Files.exists(cpFile)) {
-      throw new IllegalStateException(
-          "no app build at " + app + " (bench/run builds it; or ./mvnw -DskipTests package)");
-    }
-    String classpath = app + File.pathSeparator + Files.readString(cpFile).strip();
+    String classpath = PipelineBenchmark.appClasspath(home);
     // Kept between runs: the demo skips what is already indexed, so a rerun serves in seconds.
     Path data = home.resolve("bench/target/load-data");
-    Process server =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g",
-                "-cp",
-                classpath,
-                MAIN,
-                "demo",
-                "--port",
-                "0",
-                "--data",
-                data.toString(),
-                "--samples",
-                home.resolve("samples").toString())
-            .redirectErrorStream(true)
-            .start();
+    Process server = ServingPort.demo(classpath, data, home.resolve("samples"));
     try {
       String base = "http://127.0.0.1:" + ServingPort.of(server, "demo", Duration.ofSeconds(300));
       String loadBefore = loadAverage();

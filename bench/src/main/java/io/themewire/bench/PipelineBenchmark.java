@@ -6,11 +6,6 @@ import io.themewire.core.progress.Progress;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,50 +183,10 @@ final class PipelineBenchmark {
     pb.environment().put("THEMEWIRE_API_KEY", key);
     Process server = pb.start();
     try {
-      int port = servingPort(server);
-      HttpClient http = HttpClient.newHttpClient();
-      Random random = new Random(99);
-      Generator gen = new Generator(random);
-      List<Double> millis = new ArrayList<>();
-      for (int i = -10; i < LATENCY_POSTS; i++) { // the first ten warm the classifier up
-        String marker = "zq" + Integer.toString(1_000_000 + i + 10, 36);
-        Map<String, Object> post = gen.post(i + 10);
-        post.put("text", post.get("text") + " " + marker);
-        long t0 = System.nanoTime();
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/items"))
-                    .header("X-Api-Key", key)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(post)))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 202) {
-          throw new IllegalStateException(
-              "POST /api/items answered " + r.statusCode() + ": " + r.body());
-        }
-        String q = URLEncoder.encode(marker, StandardCharsets.UTF_8);
-        while (true) {
-          JsonNode found =
-              JSON.readTree(
-                  http.send(
-                          HttpRequest.newBuilder(
-                                  URI.create("http://127.0.0.1:" + port + "/api/search?q=" + q))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString())
-                      .body());
-          if (found.path("total").asLong() > 0) {
-            break;
-          }
-          if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(30)) {
-            throw new IllegalStateException(marker + " not searchable after 30 s");
-          }
-        }
-        if (i >= 0) {
-          millis.add((System.nanoTime() - t0) / 1e6);
-        }
-      }
-      double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      int port = ServingPort.of(server, "run", java.time.Duration.ofSeconds(180));
+      // Numbered apart from the posts of the runs above, each with its own unique word.
+      double[] sorted =
+          Probes.probe(port, LATENCY_POSTS, 500_000, post -> Probes.postItem(port, key, post));
       out.println("Ingest to searchable (`POST /api/items` of a serving `run`, 202 only once the");
       out.println("post is in the fsynced write-ahead log, then a search until it is found):");
       out.println();
@@ -251,10 +206,6 @@ final class PipelineBenchmark {
         server.destroyForcibly();
       }
     }
-  }
-
-  private static int servingPort(Process p) throws Exception {
-    return ServingPort.of(p, "run", java.time.Duration.ofSeconds(180));
   }
 
   static double percentile(double[] sorted, int p) {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,28 @@ final class ServingPort {
   private static final Pattern SERVING = Pattern.compile("serving on http://[^:]+:(\\d+)/");
 
   private ServingPort() {}
+
+  /**
+   * Starts {@code themewire demo} on port 0 (stderr into stdout, which {@link #of} reads), with its
+   * index in {@code data} and the sample corpus from {@code samples}.
+   */
+  static Process demo(String classpath, Path data, Path samples) throws IOException {
+    return new ProcessBuilder(
+            PipelineBenchmark.java(),
+            "-Xmx2g",
+            "-cp",
+            classpath,
+            PipelineBenchmark.MAIN,
+            "demo",
+            "--port",
+            "0",
+            "--data",
+            data.toString(),
+            "--samples",
+            samples.toString())
+        .redirectErrorStream(true)
+        .start();
+  }
 
   /**
    * Waits until {@code p} prints {@code serving on http://HOST:PORT/} and returns the port; its

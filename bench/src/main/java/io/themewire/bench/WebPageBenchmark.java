@@ -1,7 +1,6 @@
 package io.themewire.bench;
 
 import io.themewire.core.progress.Progress;
-import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,18 +29,12 @@ final class WebPageBenchmark {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final String MAIN = "io.themewire.app.Main";
   static final String QUERY = "/?q=manager";
 
   private WebPageBenchmark() {}
 
   static void run(Path home, int rounds, PrintWriter out, Progress progress) throws Exception {
-    Path app = home.resolve("app/target/themewire-app-0.1.0-SNAPSHOT.jar");
-    Path cpFile = home.resolve("app/target/classpath.txt");
-    if (!Files.exists(app) || !Files.exists(cpFile)) {
-      throw new IllegalStateException(
-          "no app build at " + app + " (bench/run builds it; or ./mvnw -DskipTests package)");
-    }
+    String classpath = PipelineBenchmark.appClasspath(home);
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException(
           "the web benchmark needs "
@@ -51,27 +44,11 @@ final class WebPageBenchmark {
               + " (apt-get install"
               + " chromium chromium-driver)");
     }
-    String classpath = app + File.pathSeparator + Files.readString(cpFile).strip();
     Path work = Files.createTempDirectory("tw-bench-web");
-    Process server =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g",
-                "-cp",
-                classpath,
-                MAIN,
-                "demo",
-                "--port",
-                "0",
-                "--data",
-                work.resolve("data").toString(),
-                "--samples",
-                home.resolve("samples").toString())
-            .redirectErrorStream(true)
-            .start();
+    Process server = ServingPort.demo(classpath, work.resolve("data"), home.resolve("samples"));
     ChromeDriver driver = null;
     try {
-      String base = "http://127.0.0.1:" + servingPort(server);
+      String base = "http://127.0.0.1:" + ServingPort.of(server, "demo", Duration.ofSeconds(300));
       driver = chromium(work.resolve("profile"));
       driver.executeCdpCommand("Network.enable", Map.of());
       driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
@@ -180,9 +157,5 @@ final class WebPageBenchmark {
             .usingAnyFreePort()
             .build();
     return new ChromeDriver(service, options);
-  }
-
-  private static int servingPort(Process p) throws Exception {
-    return ServingPort.of(p, "demo", java.time.Duration.ofSeconds(300));
   }
 }

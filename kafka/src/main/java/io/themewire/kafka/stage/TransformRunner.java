@@ -33,18 +33,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Consume-transform-produce over a stage: reads the input topic as a member of a consumer group (so
  * N workers share its partitions), runs each record through the stage, and writes the outputs, the
- * dead letters and the consumed offsets in one Kafka transaction per poll ({@code
- * sendOffsetsToTransaction}); readers use {@code read_committed}, so a batch is seen whole or not
- * at all. When a transaction fails (a broker restart, a request timeout with an unknown outcome) it
- * is aborted, the producer re-initialised, and the consumer rewound to the committed offsets. One
- * thread; {@link #stop()} from another.
+ * dead letters and the consumed offsets in one Kafka transaction per poll, or per {@link
+ * #TRANSACTION_BUDGET} of a poll's records ({@code sendOffsetsToTransaction}); readers use {@code
+ * read_committed}, so a batch is seen whole or not at all. When a transaction fails (a broker
+ * restart, a request timeout with an unknown outcome) it is aborted, the producer re-initialised,
+ * and the consumer rewound to the committed offsets. One thread; {@link #stop()} from another.
  */
 public final class TransformRunner<I, O> implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(TransformRunner.class);
 
-  /** Records per transaction: a few seconds of classification. */
-  public static final int DEFAULT_BATCH = 20;
+  /**
+   * Records fetched per poll, the most a transaction holds. A transaction also ends once it has run
+   * for {@link #TRANSACTION_BUDGET}, so that a batch of slow records stays well inside the
+   * producers' transaction timeout; short items then share one commit instead of paying one each.
+   */
+  public static final int DEFAULT_BATCH = 500;
+
+  /** How long one transaction may keep taking records: a fifth of the 15 s transaction timeout. */
+  public static final Duration TRANSACTION_BUDGET = Duration.ofSeconds(3);
 
   private final KafkaConfig config;
   private final String group;
@@ -160,13 +167,22 @@ public final class TransformRunner<I, O> implements Runnable {
           }
           try {
             producer.beginTransaction();
+            long until = System.nanoTime() + TRANSACTION_BUDGET.toNanos();
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
             for (ConsumerRecord<String, byte[]> r : records) {
+              if (!done.isEmpty() && System.nanoTime() > until) {
+                break; // the rest of the poll waits for the next transaction (rewound below)
+              }
               handle(r, producer);
+              done.put(
+                  new TopicPartition(r.topic(), r.partition()),
+                  new OffsetAndMetadata(r.offset() + 1));
             }
-            producer.sendOffsetsToTransaction(next(records), c.groupMetadata());
+            producer.sendOffsetsToTransaction(done, c.groupMetadata());
             halts.pass("transform-before-commit");
             producer.commitTransaction();
             halts.pass("transform-after-commit");
+            rewindUnhandled(c, records, done);
           } catch (AuthorizationException e) {
             throw e;
           } catch (ProducerFencedException e) {
@@ -316,13 +332,23 @@ public final class TransformRunner<I, O> implements Runnable {
     }
   }
 
-  private static Map<TopicPartition, OffsetAndMetadata> next(
-      ConsumerRecords<String, byte[]> records) {
-    Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
+  /**
+   * After a transaction that ended on its time budget: seeks each partition of the poll back to its
+   * first record not handled, so the next poll fetches it again.
+   */
+  private static void rewindUnhandled(
+      KafkaConsumer<String, byte[]> c,
+      ConsumerRecords<String, byte[]> records,
+      Map<TopicPartition, OffsetAndMetadata> done) {
     for (TopicPartition tp : records.partitions()) {
       List<ConsumerRecord<String, byte[]>> rs = records.records(tp);
-      m.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
+      long last = rs.get(rs.size() - 1).offset();
+      OffsetAndMetadata d = done.get(tp);
+      if (d == null) {
+        c.seek(tp, rs.get(0).offset());
+      } else if (d.offset() <= last) {
+        c.seek(tp, d.offset());
+      }
     }
-    return m;
   }
 }
