@@ -22,15 +22,18 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -126,8 +129,15 @@ final class CopyMergingWriter implements AutoCloseable {
     }
   }
 
-  /** What is stored for an id: the item and the ids of the copies merged into it. */
-  private record Stored(ClassifiedItem item, Set<String> mergedIds) {}
+  /**
+   * What is stored for an id: the item and the ids of the copies merged into it; {@code fresh} when
+   * it is the written item itself and no document holds its id yet.
+   */
+  private record Stored(ClassifiedItem item, Set<String> mergedIds, boolean fresh) {
+    Stored(ClassifiedItem item, Set<String> mergedIds) {
+      this(item, mergedIds, false);
+    }
+  }
 
   /** {@code searchers} must be opened on {@code writer} (near-real-time). */
   CopyMergingWriter(IndexWriter writer, Searchers searchers) {
@@ -137,20 +147,34 @@ final class CopyMergingWriter implements AutoCloseable {
 
   synchronized void upsert(ClassifiedItem item) throws IOException {
     Long fingerprint = SimHash.of(item.item().text());
-    Stored merged = merge(item, fingerprint);
+    Mine mine = new Mine(item.item());
+    Stored merged = merge(item, fingerprint, mine);
     ClassifiedItem stored = merged.item();
-    if (!stored.item().contentHash().equals(item.item().contentHash())) {
+    long[] shingles;
+    if (stored.item().contentHash().equals(item.item().contentHash())) {
+      shingles = fingerprint == null ? null : mine.shingles(); // computed once for both uses
+    } else {
       fingerprint = SimHash.of(stored.item().text()); // the write kept an earlier text
+      shingles = fingerprint == null ? null : SimHash.shingles(stored.item().text());
     }
-    Document doc = IndexSchema.toDocument(stored, fingerprint);
+    Document doc = IndexSchema.toDocument(stored, fingerprint, shingles);
     IndexSchema.addMergedIds(doc, merged.mergedIds());
     try {
-      writer.updateDocument(new Term(IndexSchema.ID, stored.id().value()), doc);
+      if (merged.fresh()) {
+        // no document holds this id (neither the reader nor a pending write): nothing to delete,
+        // so the writer is spared a delete-by-term to resolve against every segment
+        writer.addDocument(doc);
+      } else {
+        writer.updateDocument(new Term(IndexSchema.ID, stored.id().value()), doc);
+      }
     } catch (IOException | RuntimeException e) {
       failure = e;
       throw e;
     }
     Pending written = new Pending(stored, fingerprint, merged.mergedIds());
+    if (shingles != null) {
+      written.shingles = shingles;
+    }
     pending.put(stored.id(), written);
     if (fingerprint != null) {
       if (pendingCount == pendingOrder.length) {
@@ -235,12 +259,31 @@ final class CopyMergingWriter implements AutoCloseable {
     if (p != null) {
       return Optional.of(new Stored(p.item(), p.mergedIds()));
     }
+    BytesRef term = new BytesRef(id.value());
     return searchers.current(
         searcher -> {
-          TopDocs top = searcher.search(new TermQuery(new Term(IndexSchema.ID, id.value())), 1);
-          return top.scoreDocs.length == 0
-              ? Optional.empty()
-              : Optional.of(stored(searcher.storedFields().document(top.scoreDocs[0].doc)));
+          // the id's postings read leaf by leaf (at most one live document holds an id), without
+          // the scoring and collecting of a search
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(IndexSchema.ID);
+            if (terms == null) {
+              continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(term)) {
+              continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum docs = te.postings(null, PostingsEnum.NONE);
+            for (int doc = docs.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = docs.nextDoc()) {
+              if (live == null || live.get(doc)) {
+                return Optional.of(stored(leaf.reader().storedFields().document(doc)));
+              }
+            }
+          }
+          return Optional.<Stored>empty();
         });
   }
 
@@ -269,7 +312,7 @@ final class CopyMergingWriter implements AutoCloseable {
    *       finds it.
    * </ul>
    */
-  private Stored merge(ClassifiedItem item, Long fingerprint) throws IOException {
+  private Stored merge(ClassifiedItem item, Long fingerprint, Mine mine) throws IOException {
     RawItem raw = item.item();
     Optional<Stored> existing = latest(item.id());
     if (existing.isPresent()) {
@@ -289,11 +332,11 @@ final class CopyMergingWriter implements AutoCloseable {
       return new Stored(item.withItem(kept), existing.get().mergedIds());
     }
     if (fingerprint == null) {
-      return new Stored(item, Set.of());
+      return new Stored(item, Set.of(), true);
     }
-    Optional<Stored> original = nearCopyOf(fingerprint, raw);
+    Optional<Stored> original = nearCopyOf(fingerprint, raw, mine);
     if (original.isEmpty()) {
-      return new Stored(item, Set.of());
+      return new Stored(item, Set.of(), true);
     }
     ClassifiedItem into = original.get().item();
     return new Stored(
@@ -354,9 +397,8 @@ final class CopyMergingWriter implements AutoCloseable {
         && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
   }
 
-  private Optional<Stored> nearCopyOf(long fingerprint, RawItem raw) throws IOException {
+  private Optional<Stored> nearCopyOf(long fingerprint, RawItem raw, Mine mine) throws IOException {
     int checks = 0;
-    Mine mine = new Mine(raw);
     for (int i = 0; i < pendingCount; i++) {
       if (SimHash.distance(fingerprint, pendingPrints[i]) > SimHash.MAX_DISTANCE) {
         continue;

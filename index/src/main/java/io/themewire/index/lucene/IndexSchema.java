@@ -130,6 +130,15 @@ final class IndexSchema {
 
   /** The document of an item; {@code fingerprint} is its text's {@link SimHash}, or null. */
   static Document toDocument(ClassifiedItem c, Long fingerprint) {
+    return toDocument(
+        c, fingerprint, fingerprint == null ? null : SimHash.shingles(c.item().text()));
+  }
+
+  /**
+   * {@link #toDocument(ClassifiedItem, Long)} with the text's {@link SimHash#shingles} computed by
+   * the caller already (needed when {@code fingerprint} is not null).
+   */
+  static Document toDocument(ClassifiedItem c, Long fingerprint, long[] shingles) {
     RawItem item = c.item();
     Document doc = new Document();
     doc.add(new StringField(ID, item.id().value(), Field.Store.YES));
@@ -180,9 +189,7 @@ final class IndexSchema {
       doc.add(new StoredField(SIMHASH, fingerprint));
       // fingerprint and sketch as doc values: copy candidates are judged without reading items
       doc.add(new NumericDocValuesField(SIMHASH, fingerprint));
-      doc.add(
-          new BinaryDocValuesField(
-              SHINGLE_SKETCH, new BytesRef(SimHash.sketch(SimHash.shingles(item.text())))));
+      doc.add(new BinaryDocValuesField(SHINGLE_SKETCH, new BytesRef(SimHash.sketch(shingles))));
       for (String band : SimHash.bands(fingerprint)) {
         doc.add(new StringField(SIMHASH_BAND, band, Field.Store.NO));
       }

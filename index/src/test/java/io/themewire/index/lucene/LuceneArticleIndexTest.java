@@ -83,6 +83,19 @@ class LuceneArticleIndexTest {
   }
 
   @Test
+  void upsert_ofACommittedId_afterReopen_replacesItsDocument() throws Exception {
+    index.close();
+    index = LuceneArticleIndex.open(dir);
+    index.upsert(back); // found in the reopened reader, not among pending writes: an update
+    index.upsert(ladder);
+    index.commit();
+    assertThat(index.count()).isEqualTo(3);
+    index.close();
+    index = LuceneArticleIndex.open(dir);
+    assertThat(index.count()).isEqualTo(3);
+  }
+
+  @Test
   void search_matchesStemmedTermsAndFiltersByTheme() throws Exception {
     SearchResult all = index.search(SearchRequest.of("manager"));
     assertThat(all.hits())
