@@ -63,6 +63,14 @@ final class EvaluateCommand implements Callable<Integer> {
   Integer folds;
 
   @Option(
+      names = "--half",
+      paramLabel = "A|B",
+      description =
+          "Only the items of one half, split by a hash of each item's id (see EvalItem.half):"
+              + " read errors on half A, report half B as unseen.")
+  String half;
+
+  @Option(
       names = "--show-errors",
       description = "Also print each misread example as 'gold -> predicted | text'.")
   boolean showErrors;
@@ -78,7 +86,16 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--cross-validate must be 2..20, got " + folds);
     }
+    if (half != null && !half.equals("A") && !half.equals("B")) {
+      throw new ParameterException(spec.commandLine(), "--half must be A or B, got " + half);
+    }
+    if (half != null && folds != null) {
+      throw new ParameterException(spec.commandLine(), "--half does not go with --cross-validate");
+    }
     List<EvalItem> examples = folds == null ? load() : null;
+    if (half != null) {
+      examples = examples.stream().filter(e -> e.half() == half.charAt(0)).toList();
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (Wiring wiring = common.wiring()) {
       Taxonomy taxonomy = wiring.taxonomy();
@@ -100,7 +117,8 @@ final class EvaluateCommand implements Callable<Integer> {
             "examples from "
                 + (file != null
                     ? file
-                    : corpus != null ? "corpus " + corpus : "the bundled held-out split");
+                    : corpus != null ? "corpus " + corpus : "the bundled held-out split")
+                + (half == null ? "" : ", half " + half);
       }
       List<String> gold = examples.stream().map(EvalItem::label).toList();
       if (showErrors) {

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * One labelled item to evaluate on: its text, optional title and the register it was written in
@@ -48,6 +49,17 @@ public record EvalItem(String id, String title, String text, String label, Strin
 
   public boolean isShort() {
     return words() < SHORT_WORDS;
+  }
+
+  /**
+   * The half of a corpus this item falls in, {@code 'A'} or {@code 'B'}: fixed by the CRC-32 of its
+   * id (even: A, odd: B), so the split needs no list and never changes. Errors are read on half A
+   * only; half B stays unseen for reporting.
+   */
+  public char half() {
+    CRC32 crc = new CRC32();
+    crc.update(id.getBytes(StandardCharsets.UTF_8));
+    return crc.getValue() % 2 == 0 ? 'A' : 'B';
   }
 
   /**
