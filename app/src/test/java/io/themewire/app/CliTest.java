@@ -192,4 +192,11 @@ class CliTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("themewire: no such file");
   }
+
+  @Test
+  void evaluate_badHalf_exitsTwo() {
+    Run r = run("evaluate", "--half", "C");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--half must be A or B");
+  }
 }
