@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param lastSuccess when a poll last succeeded, or null if never
  * @param lastError the most recent failure, or null if none; kept after a recovery, so read it with
  *     {@code consecutiveFailures}
- * @param itemsSeen new or changed items the source has yielded, over all polls
+ * @param itemsSeen items the source has delivered: new or changed ones over all polls, and at least
+ *     the items of its last document, whether stored before or not
  * @param consecutiveFailures failed polls since the last success; 0 when healthy
  * @param nextPoll when it will be polled next; never null
  */

@@ -56,8 +56,13 @@ final class SourcePolling {
     /**
      * @param known validators of the last fetched body, {@link Validators#NONE} if none
      * @param onFetch sees the fetch result of a URL before it is parsed; not called for files
+     * @param onDelivered told how many items the document held, new or already stored
      */
-    Outcome<RawItem> read(SourceRequest request, Validators known, Consumer<FetchResult> onFetch);
+    Outcome<RawItem> read(
+        SourceRequest request,
+        Validators known,
+        Consumer<FetchResult> onFetch,
+        java.util.function.IntConsumer onDelivered);
   }
 
   /** Where polled items go: the classify and index stages, or a topic. */
@@ -234,9 +239,11 @@ final class SourcePolling {
   private Polled pollOne(String location) throws InterruptedException {
     Validators known = schedule.health(location).validators();
     AtomicReference<FetchResult> fetch = new AtomicReference<>();
+    java.util.concurrent.atomic.AtomicInteger delivered =
+        new java.util.concurrent.atomic.AtomicInteger();
     Outcome<RawItem> outcome;
     try {
-      outcome = reader.read(new SourceRequest(location), known, fetch::set);
+      outcome = reader.read(new SourceRequest(location), known, fetch::set, delivered::set);
     } catch (RuntimeException e) {
       outcome = Outcome.failed("exception", location + " - " + e, e);
     }
@@ -247,7 +254,7 @@ final class SourcePolling {
       for (RawItem item : values) {
         downstream.submit(item);
       }
-      schedule.recordSuccess(location, now, values.size(), validatorsOf(fetched));
+      schedule.recordSuccess(location, now, values.size(), delivered.get(), validatorsOf(fetched));
       log.debug("{} - {} new items", location, values.size());
       return new Polled(location, outcome.code(), values.size(), null);
     }
@@ -255,7 +262,7 @@ final class SourcePolling {
       if (fetched instanceof FetchResult.NotModified) {
         schedule.recordUnchanged(location, now);
       } else {
-        schedule.recordSuccess(location, now, 0, validatorsOf(fetched));
+        schedule.recordSuccess(location, now, 0, delivered.get(), validatorsOf(fetched));
       }
       log.debug("{} - nothing new ({})", location, skipped.reason());
       return new Polled(location, outcome.code(), 0, skipped.reason());

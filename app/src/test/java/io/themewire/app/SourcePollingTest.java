@@ -72,7 +72,11 @@ class SourcePollingTest {
   }
 
   /** A feed that has two items at first and answers 304 after; a file that is not there. */
-  Outcome<RawItem> read(SourceRequest request, Validators known, Consumer<FetchResult> onFetch) {
+  Outcome<RawItem> read(
+      SourceRequest request,
+      Validators known,
+      Consumer<FetchResult> onFetch,
+      java.util.function.IntConsumer onDelivered) {
     reads.add(request.location());
     knownAtRead.add(known);
     if (request.location().equals(FILE)) {
@@ -165,7 +169,7 @@ class SourcePollingTest {
     SourcePolling polling =
         polling(
             List.of(SourceConfig.of(FEED)),
-            (request, known, onFetch) -> {
+            (request, known, onFetch, onDelivered) -> {
               onFetch.accept(
                   FetchResult.Failed.http(
                       FEED, 503, FEED + " answered HTTP 503", Duration.ofMinutes(10)));
@@ -190,11 +194,11 @@ class SourcePollingTest {
     SourcePolling polling =
         polling(
             List.of(SourceConfig.of(FILE), SourceConfig.of(FEED)),
-            (request, known, onFetch) -> {
+            (request, known, onFetch, onDelivered) -> {
               if (request.location().equals(FILE)) {
                 throw new IllegalStateException("boom");
               }
-              return read(request, known, onFetch);
+              return read(request, known, onFetch, onDelivered);
             });
 
     List<SourcePolling.Polled> polled = polling.tick();
@@ -205,6 +209,43 @@ class SourcePollingTest {
     assertThat(polling.schedule().health(FEED).itemsSeen()).isEqualTo(2);
     assertThat(polling.schedule().health(FILE).nextPoll())
         .isEqualTo(T0.plus(SourceConfig.DEFAULT_INTERVAL));
+  }
+
+  /**
+   * Issue 10 point 7: after a restart that lost the health file (a kill before it was saved), a
+   * source's items are already stored, so none is new; items seen still counts what the source
+   * delivered (it was 0 before), and later polls add only what is new.
+   */
+  @Test
+  void tick_itemsAlreadyStored_stillCountAsSeen_withoutCountingTwice() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger fresh =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger held =
+        new java.util.concurrent.atomic.AtomicInteger(500);
+    SourcePolling polling =
+        polling(
+            List.of(SourceConfig.of(FILE)),
+            (request, known, onFetch, onDelivered) -> {
+              onDelivered.accept(held.get());
+              List<RawItem> items = new java.util.ArrayList<>();
+              for (int i = 0; i < fresh.get(); i++) {
+                items.add(item("new-" + held.get() + "-" + i));
+              }
+              return items.isEmpty() ? Outcome.skipped("unchanged") : Outcome.emitted(items);
+            });
+
+    polling.tick();
+    assertThat(polling.schedule().health(FILE).itemsSeen()).isEqualTo(500);
+
+    clock.advance(SourceConfig.DEFAULT_INTERVAL);
+    polling.tick();
+    assertThat(polling.schedule().health(FILE).itemsSeen()).isEqualTo(500);
+
+    held.set(502);
+    fresh.set(2);
+    clock.advance(SourceConfig.DEFAULT_INTERVAL);
+    polling.tick();
+    assertThat(polling.schedule().health(FILE).itemsSeen()).isEqualTo(502);
   }
 
   // RELIABILITY row 43: the index commit fails (the disk is full): the poll is not saved as done,

@@ -191,8 +191,18 @@ public final class PollSchedule {
    * @param validators what the fetched body said about itself; null keeps the ones known
    * @throws IllegalArgumentException for a location that is not configured
    */
+  public void recordSuccess(String location, Instant now, int newItems, Validators validators) {
+    recordSuccess(location, now, newItems, 0, validators);
+  }
+
+  /**
+   * As {@link #recordSuccess(String, Instant, int, Validators)}, knowing that the document held
+   * {@code delivered} items, new or already stored: items seen is then at least that many, so a
+   * source whose items were stored before a restart (a kill before the health file was saved) is
+   * not shown as having yielded none.
+   */
   public synchronized void recordSuccess(
-      String location, Instant now, int newItems, Validators validators) {
+      String location, Instant now, int newItems, int delivered, Validators validators) {
     if (newItems < 0) {
       throw new IllegalArgumentException(
           "newItems of " + location + " must not be negative, got " + newItems);
@@ -205,7 +215,7 @@ public final class PollSchedule {
             h.name(),
             now,
             h.lastError(),
-            h.itemsSeen() + newItems,
+            Math.max(h.itemsSeen() + newItems, delivered),
             0,
             now.plus(slot.config.interval()),
             validators == null ? h.validators() : validators);

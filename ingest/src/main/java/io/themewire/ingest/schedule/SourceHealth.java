@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param lastSuccess when a poll last succeeded (new items, or nothing new), or null if never
  * @param lastError the most recent failure, or null if none; kept after a recovery, so read it with
  *     {@code consecutiveFailures}
- * @param itemsSeen new or changed items this source has yielded, summed over all polls; never
- *     negative
+ * @param itemsSeen items this source has delivered: new or changed items summed over all polls, and
+ *     at least the items of its last document, stored before or not; never negative
  * @param consecutiveFailures failed polls since the last success; 0 when healthy
  * @param nextPoll when the source is due again; never null
  * @param validators what the last fetched body said about itself (ETag, Last-Modified, body hash),

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The ingest stage: reads one source (file or URL), works out what it is from its content — a feed,
@@ -108,6 +109,18 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
    */
   public Outcome<RawItem> process(
       SourceRequest request, Validators known, Consumer<FetchResult> onFetch) {
+    return process(request, known, onFetch, delivered -> {});
+  }
+
+  /**
+   * As {@link #process(SourceRequest, Validators, Consumer)}; {@code onDelivered} is told how many
+   * items the document held, new or already stored (not called when it was not read or parsed).
+   */
+  public Outcome<RawItem> process(
+      SourceRequest request,
+      Validators known,
+      Consumer<FetchResult> onFetch,
+      IntConsumer onDelivered) {
     Instant now = clock.instant();
     byte[] bytes;
     String location = request.location();
@@ -137,7 +150,9 @@ public final class IngestStage implements Stage<SourceRequest, RawItem> {
       }
     }
     try {
-      return emitNew(read(bytes, location, contentType, now));
+      List<RawItem> items = read(bytes, location, contentType, now);
+      onDelivered.accept(items.size());
+      return emitNew(items);
     } catch (SourceException e) {
       return Outcome.failed(e.reason, location + " - " + e.getMessage());
     }
