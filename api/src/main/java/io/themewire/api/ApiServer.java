@@ -229,6 +229,9 @@ public final class ApiServer implements AutoCloseable {
     } catch (java.io.IOException | RuntimeException e) {
       reasons.add("index unreadable: " + e.getMessage());
     }
+    if (index instanceof io.themewire.index.ArticleIndex writable) {
+      writable.writeFailure().ifPresent(why -> reasons.add("index cannot write: " + why));
+    }
     for (ReadinessCheck check : checks) {
       check.notReadyReason().ifPresent(reasons::add);
     }

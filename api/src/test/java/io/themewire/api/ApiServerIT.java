@@ -233,4 +233,64 @@ class ApiServerIT {
       assertThat(extra.body()).isEqualTo("extra");
     }
   }
+
+  /**
+   * A disk that fills up at the fsync of a commit (what a full disk with delayed allocation does):
+   * while {@code full} is set, the commit fails, and the writer stays open to retry.
+   */
+  static final class FillableDisk extends org.apache.lucene.store.FilterDirectory {
+    final java.util.concurrent.atomic.AtomicBoolean full =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    FillableDisk(org.apache.lucene.store.Directory in) {
+      super(in);
+    }
+
+    private void check() throws java.io.IOException {
+      if (full.get()) {
+        throw new java.io.IOException("No space left on device");
+      }
+    }
+
+    @Override
+    public void sync(java.util.Collection<String> names) throws java.io.IOException {
+      check();
+      super.sync(names);
+    }
+  }
+
+  /** The index's writer failing (a commit on a full disk) makes /ready 503 until a commit works. */
+  @Test
+  void ready_is503WhileTheIndexCannotWrite_and200OnceACommitWorksAgain(@TempDir Path own)
+      throws Exception {
+    FillableDisk disk =
+        new FillableDisk(org.apache.lucene.store.FSDirectory.open(own.resolve("index")));
+    try (LuceneArticleIndex writable =
+            LuceneArticleIndex.open(disk, io.themewire.index.search.QueryLimits.DEFAULTS);
+        ApiServer other =
+            ApiServer.start(writable, ApiServer.Options.of(List.of()), "127.0.0.1", 0)) {
+      URI ready = URI.create("http://127.0.0.1:" + other.port() + "/ready");
+      writable.upsert(back);
+      writable.commit();
+      assertThat(http.send(HttpRequest.newBuilder(ready).build(), ofString()).statusCode())
+          .isEqualTo(200);
+
+      disk.full.set(true);
+      writable.upsert(item("full", "Disk full", "A commit on a full disk.", "other"));
+      org.assertj.core.api.Assertions.assertThatThrownBy(writable::commit)
+          .isInstanceOf(java.io.IOException.class);
+      HttpResponse<String> down = http.send(HttpRequest.newBuilder(ready).build(), ofString());
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.body()).contains("not-ready", "index cannot write", "No space left");
+
+      disk.full.set(false);
+      writable.commit();
+      assertThat(http.send(HttpRequest.newBuilder(ready).build(), ofString()).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  private static HttpResponse.BodyHandler<String> ofString() {
+    return HttpResponse.BodyHandlers.ofString();
+  }
 }

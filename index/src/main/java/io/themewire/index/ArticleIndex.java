@@ -20,6 +20,14 @@ public interface ArticleIndex extends ArticleReader {
   void commit() throws IOException;
 
   /**
+   * Why the index cannot write now (the last commit failed on a full disk, the writer is gone), for
+   * {@code /ready}; empty when it can. An index that cannot fail to write says empty.
+   */
+  default Optional<String> writeFailure() {
+    return Optional.empty();
+  }
+
+  /**
    * The content hash and model version stored for this id, so that ingest can skip items that are
    * unchanged and already labelled by the current model.
    */

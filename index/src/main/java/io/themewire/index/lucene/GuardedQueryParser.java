@@ -154,6 +154,11 @@ final class GuardedQueryParser {
     } catch (TooComplexToDeterminizeException e) {
       throw new QueryException(
           "query-too-complex", "a wildcard or fuzzy term in the query is too complex");
+    } catch (IllegalArgumentException e) {
+      // Lucene's own checks of what the syntax allows, e.g. a boost that overflows to infinity
+      // (term^99999999999999999999999999999999999999999): found by QueryParserFuzzTest.
+      throw new QueryException(
+          "query-syntax", "cannot parse query: " + firstLine(String.valueOf(e.getMessage())));
     }
   }
 

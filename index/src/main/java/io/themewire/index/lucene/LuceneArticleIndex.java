@@ -90,7 +90,8 @@ public final class LuceneArticleIndex implements ArticleIndex {
    * Opens (or creates) the index in {@code directory}, which the index then owns and closes: the
    * seam for tests that wrap the directory to crash it or fill its disk.
    */
-  static LuceneArticleIndex open(Directory directory, QueryLimits limits) throws IOException {
+  public static LuceneArticleIndex open(Directory directory, QueryLimits limits)
+      throws IOException {
     return new LuceneArticleIndex(directory, limits);
   }
 
@@ -186,6 +187,7 @@ public final class LuceneArticleIndex implements ArticleIndex {
    * Why the index cannot write now (the disk is full, a tragic event closed the writer), for
    * readiness checks and logs; empty when it can.
    */
+  @Override
   public Optional<String> writeFailure() {
     return writer.writeFailure();
   }

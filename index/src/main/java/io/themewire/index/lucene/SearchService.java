@@ -290,6 +290,9 @@ final class SearchService {
       }
     } catch (InvalidTokenOffsetsException | IOException e) {
       // fall through to the lead of the text
+    } catch (IllegalArgumentException e) {
+      // the highlighter's rewrite of a boosted multi-term query can build a negative boost that
+      // Lucene refuses (found by QueryParserFuzzTest): no highlight, the lead of the text instead
     }
     String lead =
         text.length() <= SNIPPET_CHARS

@@ -166,6 +166,9 @@ class LuceneArticleIndexTest {
     assertThat(reason("(".repeat(40) + "a" + ")".repeat(40))).isEqualTo("query-too-deep");
     assertThat(reason("a".repeat(2000))).isEqualTo("query-too-long");
     assertThat(reason("/.*a.{30}/")).isEqualTo("regex-not-allowed");
+    // A boost past Float.MAX_VALUE: Lucene's IllegalArgumentException, found by
+    // QueryParserFuzzTest.
+    assertThat(reason("manager^" + "9".repeat(40))).isEqualTo("query-syntax");
     StringBuilder many = new StringBuilder("t0");
     for (int i = 1; i < 1100; i++) {
       many.append(" OR t").append(i);

@@ -12,7 +12,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a response body within a byte cap counted after decompression (so a gzip bomb trips it) and
- * a deadline that closes the stream (so a body that never ends cannot hold a thread).
+ * a deadline on the fetcher's {@link Ticker}: checked after every chunk read (so a body that drips
+ * stops on the ticker's time, which tests can move without waiting), and a watchdog that closes the
+ * stream when the time left runs out (so a read that blocks cannot hold a thread).
  */
 final class BodyReader implements AutoCloseable {
 
@@ -27,6 +29,7 @@ final class BodyReader implements AutoCloseable {
   }
 
   private final long maxBytes;
+  private final Ticker ticker;
   private final ScheduledExecutorService deadlines =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -35,18 +38,20 @@ final class BodyReader implements AutoCloseable {
             return t;
           });
 
-  BodyReader(long maxBytes) {
+  BodyReader(long maxBytes, Ticker ticker) {
     this.maxBytes = maxBytes;
+    this.ticker = ticker;
   }
 
   /**
    * The whole body of {@code raw}, gunzipped when {@code gzip}.
    *
-   * @param leftNanos time left before the fetch's deadline
+   * @param deadline the fetch's deadline, in {@link Ticker#nanos()}
    * @throws Stopped with {@link FailureKind#TOO_LARGE} or {@link FailureKind#TIMEOUT}
    * @throws IOException when the connection fails
    */
-  byte[] read(InputStream raw, boolean gzip, long leftNanos) throws IOException {
+  byte[] read(InputStream raw, boolean gzip, long deadline) throws IOException {
+    long leftNanos = deadline - ticker.nanos();
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> watchdog =
         deadlines.schedule(
@@ -67,6 +72,9 @@ final class BodyReader implements AutoCloseable {
           throw new Stopped(FailureKind.TOO_LARGE, "body larger than " + maxBytes + " bytes");
         }
         out.write(buf, 0, n);
+        if (ticker.nanos() - deadline >= 0) {
+          throw new Stopped(FailureKind.TIMEOUT, "body not complete within the deadline");
+        }
       }
       return out.toByteArray();
     } catch (Stopped e) {

@@ -107,7 +107,7 @@ public final class HttpFetcher implements Fetcher {
         new DestinationPolicy(resolver, limits.allowPrivate(), limits.allowDowngrade(), ticker);
     this.robots = new RobotsCache(limits.robotName(), clock);
     this.throttle = new HostThrottle(clock, sleeper);
-    this.bodies = new BodyReader(limits.maxBytes());
+    this.bodies = new BodyReader(limits.maxBytes(), ticker);
     this.client = startClient(limits, policy);
     if (limits.allowPrivate()) {
       log.warn(
@@ -396,7 +396,7 @@ public final class HttpFetcher implements Fetcher {
     boolean gzip = encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip");
     InputStream raw = listener.getInputStream();
     try {
-      byte[] body = bodies.read(raw, gzip, deadline - ticker.nanos());
+      byte[] body = bodies.read(raw, gzip, deadline);
       Validators next =
           new Validators(
               response.getHeaders().get(HttpHeader.ETAG),

@@ -49,6 +49,26 @@ class IngestStageTest {
     assertThat(((Outcome.Emitted<RawItem>) thread).values()).hasSize(3);
   }
 
+  /** The stage tells how many items a document held, also when every one was already stored. */
+  @Test
+  void process_reportsTheItemsDelivered_evenWhenNoneIsNew() throws Exception {
+    Path file = dir.resolve("feed.xml");
+    Files.write(file, Fixtures.bytes("rss2.xml"));
+    IngestStage stored =
+        new IngestStage(
+            fetcher,
+            Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC),
+            1_000_000,
+            (id, hash) -> true);
+    IngestStage.SourceRead read =
+        stored.poll(
+            new SourceRequest(file.toString()), io.themewire.ingest.fetch.Validators.NONE, r -> {});
+    assertThat(read.outcome()).isInstanceOf(Outcome.Skipped.class);
+    Outcome<RawItem> fresh = stage.process(new SourceRequest(file.toString()));
+    assertThat(read.inDocument()).isEqualTo(((Outcome.Emitted<RawItem>) fresh).values().size());
+    assertThat(read.inDocument()).isPositive();
+  }
+
   /**
    * RELIABILITY row 18 through the whole stage: a feed whose DOCTYPE declares an external entity
    * (an internal subset, so its first {@code >} is inside the subset) is still sniffed as a feed —
