@@ -8,6 +8,10 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -18,15 +22,18 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * maxQueryChars} characters (default {@value #MAX_QUERY_CHARS}), nesting at most {@code maxDepth}
  * deep (default {@value #MAX_DEPTH}), no leading wildcards, no regular expressions, at most {@value
  * #MAX_CLAUSES} clauses after expansion (Lucene's clause cap is one per JVM), only the fields of
- * {@link IndexSchema#QUERY_FIELDS} named. Unfielded terms search title (boost 2) and text; terms
- * are AND'ed. A refusal is a {@link QueryException} with a stable reason. Thread-safe (a new Lucene
- * parser per call).
+ * {@link IndexSchema#QUERY_FIELDS} named, boosts at most {@value #MAX_BOOST} (nested ones
+ * multiplied). Unfielded terms search title (boost 2) and text; terms are AND'ed. A refusal is a
+ * {@link QueryException} with a stable reason. Thread-safe (a new Lucene parser per call).
  */
 final class GuardedQueryParser {
 
   static final int MAX_QUERY_CHARS = QueryLimits.DEFAULT_MAX_QUERY_CHARS;
   static final int MAX_DEPTH = QueryLimits.DEFAULT_MAX_DEPTH;
   static final int MAX_CLAUSES = QueryLimits.DEFAULT_MAX_CLAUSES;
+
+  /** The largest boost a query may give, nested boosts multiplied (the title's 2 included). */
+  static final float MAX_BOOST = 10_000f;
 
   private static final String REGEX_REFUSED = "regular expressions are not supported";
   private static final String UNKNOWN_FIELD = "unknown field";
@@ -129,7 +136,9 @@ final class GuardedQueryParser {
     parser.setAllowLeadingWildcard(false);
     parser.setDefaultOperator(QueryParser.Operator.AND);
     try {
-      return parser.parse(q);
+      Query parsed = parser.parse(q);
+      checkBoosts(parsed, 1f);
+      return parsed;
     } catch (ParseException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage();
       int unknown = msg.indexOf(UNKNOWN_FIELD);
@@ -159,6 +168,32 @@ final class GuardedQueryParser {
       // (term^99999999999999999999999999999999999999999): found by QueryParserFuzzTest.
       throw new QueryException(
           "query-syntax", "cannot parse query: " + firstLine(String.valueOf(e.getMessage())));
+    }
+  }
+
+  /**
+   * Refuses boosts that multiply, along any path of the query, past {@value #MAX_BOOST}: scores
+   * near the float range turn infinite or NaN when clauses add up, and Lucene's collectors assume
+   * finite scores (found by a long run of QueryParserFuzzTest: {@code AAAA* OR x^9999…9}, 38
+   * nines).
+   */
+  private static void checkBoosts(Query query, float boost) {
+    if (query instanceof BoostQuery b) {
+      float product = boost * b.getBoost();
+      if (!(product <= MAX_BOOST)) {
+        throw new QueryException(
+            "query-syntax",
+            "a boost (^N) may be at most " + (int) MAX_BOOST + ", nested ones multiplied");
+      }
+      checkBoosts(b.getQuery(), product);
+    } else if (query instanceof BooleanQuery bq) {
+      for (BooleanClause c : bq.clauses()) {
+        checkBoosts(c.getQuery(), boost);
+      }
+    } else if (query instanceof DisjunctionMaxQuery d) {
+      for (Query q : d.getDisjuncts()) {
+        checkBoosts(q, boost);
+      }
     }
   }
 

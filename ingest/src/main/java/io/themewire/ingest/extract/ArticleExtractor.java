@@ -185,7 +185,9 @@ public final class ArticleExtractor {
     try {
       doc =
           Jsoup.parse(
-              new java.io.ByteArrayInputStream(page.bytes()), charset, url == null ? "" : url);
+              new java.io.ByteArrayInputStream(CdataMarkers.neutralise(page.bytes())),
+              charset,
+              url == null ? "" : url);
     } catch (java.io.IOException
         | java.nio.charset.IllegalCharsetNameException
         | java.nio.charset.UnsupportedCharsetException e) {
@@ -200,7 +202,7 @@ public final class ArticleExtractor {
    */
   public static Document parse(String html, String url) {
     DoctypeSubset.Stripped page = DoctypeSubset.strip(html == null ? "" : html);
-    Document doc = Jsoup.parse(page.html(), url == null ? "" : url);
+    Document doc = Jsoup.parse(CdataMarkers.neutralise(page.html()), url == null ? "" : url);
     DoctypeSubset.dropReferences(doc, page.entities());
     return doc;
   }
