@@ -288,11 +288,10 @@ final class SearchService {
       if (best != null) {
         return best.strip();
       }
-    } catch (InvalidTokenOffsetsException | IOException e) {
-      // fall through to the lead of the text
-    } catch (IllegalArgumentException e) {
-      // the highlighter's rewrite of a boosted multi-term query can build a negative boost that
-      // Lucene refuses (found by QueryParserFuzzTest): no highlight, the lead of the text instead
+    } catch (InvalidTokenOffsetsException | IOException | IllegalArgumentException e) {
+      // fall through to the lead of the text (an IllegalArgumentException: the highlighter's
+      // rewrite of a boosted multi-term query can build a negative boost, found by
+      // QueryParserFuzzTest)
     }
     String lead =
         text.length() <= SNIPPET_CHARS
