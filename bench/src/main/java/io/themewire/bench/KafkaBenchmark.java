@@ -46,6 +46,18 @@ final class KafkaBenchmark {
   static final int PARTITIONS = 6;
   static final Duration WAIT = Duration.ofMinutes(20);
 
+  /**
+   * Items in items.raw for each classify-alone round, and the warm-up before the steady rate is
+   * timed. A fresh worker JVM spends about half a core on JIT compilation for its first 25–30 s
+   * when it has the machine to itself, and two workers sharing 2 cores were still compiling a third
+   * of a core's worth at 40–60 s (both measured per thread from /proc), so the steady part starts
+   * {@link #WARM_UP} after the group holds every partition; the backlog lasts past it with 2
+   * workers at 1.7× one.
+   */
+  static final int ALONE_POSTS = 36_000;
+
+  static final Duration WARM_UP = Duration.ofSeconds(90);
+
   /** Classify-alone rounds by number of workers, in this order. */
   static final List<Integer> ALONE_ORDER = List.of(1, 2, 2, 1);
 
@@ -140,10 +152,13 @@ final class KafkaBenchmark {
 
     // The classify stage alone: items.raw filled first, then drained by 1 or 2 workers; rounds
     // alternate the order (1, 2, 2, 1) so that drift of the shared machine falls on both.
+    List<Path> backlog =
+        PipelineBenchmark.writePosts(
+            Files.createDirectories(work.resolve("alone-posts")), ALONE_POSTS);
     List<Alone> alone = new ArrayList<>();
     int round = 0;
     for (int workers : ALONE_ORDER) {
-      alone.add(classifyAlone(bootstrap, ++round, workers, files, model, broker));
+      alone.add(classifyAlone(bootstrap, ++round, workers, backlog, model, broker));
     }
 
     report(
@@ -180,16 +195,18 @@ final class KafkaBenchmark {
       Cpu before = Cpu.now(classify, broker);
       long t0 = System.nanoTime();
       long c0 = committed(admin, kc);
-      // The steady part: from a quarter of the items on, past JIT warm-up and the first fetches.
-      long quarter = c0 + (end - c0) / 4;
+      // The steady part: after the warm-up, past JIT compilation and the first fetches.
+      long warm = t0 + WARM_UP.toNanos();
       long tq = 0;
       long cq = 0;
+      Cpu atQuarter = before;
       long deadline = t0 + WAIT.toNanos();
       long c;
       while ((c = committed(admin, kc)) < end) {
-        if (tq == 0 && c >= quarter) {
+        if (tq == 0 && System.nanoTime() >= warm) {
           tq = System.nanoTime();
           cq = c;
+          atQuarter = Cpu.now(classify, broker);
         }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("classify did not drain items.raw within " + WAIT);
@@ -204,6 +221,7 @@ final class KafkaBenchmark {
         cq = c0;
       }
       double seconds = (t1 - t0) / 1e9;
+      double steadySeconds = (t1 - tq) / 1e9;
       return new Alone(
           round,
           workers,
@@ -214,6 +232,7 @@ final class KafkaBenchmark {
           (after.workers - before.workers) / seconds,
           (after.broker - before.broker) / seconds,
           (after.machine - before.machine) / seconds,
+          (after.workers - atQuarter.workers) / steadySeconds,
           ends.values().stream().mapToLong(Long::longValue).min().orElse(0),
           ends.values().stream().mapToLong(Long::longValue).max().orElse(0));
     }
@@ -221,7 +240,8 @@ final class KafkaBenchmark {
 
   /**
    * One classify-alone round's figures; the CPU ones in cores (CPU seconds per second of the
-   * window): the workers', the broker's, and the whole machine's busy time (all processes).
+   * window): the workers', the broker's, and the whole machine's busy time (all processes), and the
+   * workers' in the steady part alone.
    */
   record Alone(
       int round,
@@ -233,6 +253,7 @@ final class KafkaBenchmark {
       double workerCores,
       double brokerCores,
       double machineCores,
+      double steadyWorkerCores,
       long smallestPartition,
       long largestPartition) {
     double rate() {
@@ -288,13 +309,15 @@ final class KafkaBenchmark {
         Locale.ROOT,
         "Machine: %d processors, Java %s; broker, stages and this driver on the same machine;"
             + " classify workers -Xmx1g, index -Xmx1g, broker -Xmx512m; topics of %d partitions;"
-            + " %,d generated posts in %d files; end to end one round, classify alone %d.%n%n",
+            + " %,d generated posts in %d files end to end, one round; classify alone %d rounds of"
+            + " %,d posts.%n%n",
         Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"),
         PARTITIONS,
         n,
         files,
-        ALONE_ORDER.size());
+        ALONE_ORDER.size(),
+        ALONE_POSTS);
     out.println("End to end, from the start of ingest until the search API counts every post:");
     out.println();
     out.println("| mode | classify workers | seconds | items/s | vs embedded | searchable |");
@@ -337,17 +360,20 @@ final class KafkaBenchmark {
         "The classify stage alone over Kafka: items.raw filled first, then drained by 1 or 2"
             + " worker processes (one classify thread each, fresh topics and group each round);"
             + " timed from the moment every worker holds partitions until the group's committed"
-            + " offsets reach the end of items.raw. Steady: from a quarter of the items on. CPU in"
-            + " cores over the window (machine: every process, other users' included):");
+            + " offsets reach the end of items.raw. Steady: from "
+            + WARM_UP.toSeconds()
+            + " s after the group holds every partition (JIT warm-up) to the end. CPU in cores over the window (machine: every process, other"
+            + " users' included) and, last, the workers' in the steady part:");
     out.println();
     out.println(
         "| round | workers | items timed | seconds | items/s | steady items/s | workers CPU |"
-            + " broker CPU | machine CPU | done before all joined | partition sizes |");
-    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            + " broker CPU | machine CPU | done before all joined | partition sizes | workers CPU,"
+            + " steady |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
     for (Alone a : alone) {
       out.printf(
           Locale.ROOT,
-          "| %d | %d | %,d | %.1f | %.0f | %.0f | %.2f | %.2f | %.2f | %,d | %d–%d |%n",
+          "| %d | %d | %,d | %.1f | %.0f | %.0f | %.2f | %.2f | %.2f | %,d | %d–%d | %.2f |%n",
           a.round(),
           a.workers(),
           a.items(),
@@ -359,7 +385,8 @@ final class KafkaBenchmark {
           a.machineCores(),
           a.beforeJoined(),
           a.smallestPartition(),
-          a.largestPartition());
+          a.largestPartition(),
+          a.steadyWorkerCores());
     }
     out.println();
     out.println(

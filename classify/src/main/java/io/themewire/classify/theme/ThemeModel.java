@@ -69,6 +69,11 @@ public final class ThemeModel {
    */
   static final double MOVE_ODDS = 4.0;
 
+  /** The fitting constants; {@link #SHIPPED} is what {@link #train} uses. */
+  record Settings(double sigma, double directionSigma, double moveOdds) {
+    static final Settings SHIPPED = new Settings(SIGMA, DIRECTION_SIGMA, MOVE_ODDS);
+  }
+
   /** Part of the model version: bump when what is saved ({@code Classifiers}) changes shape. */
   static final int FORMAT = 6;
 
@@ -103,6 +108,7 @@ public final class ThemeModel {
   };
 
   private final Classifiers classifiers;
+  private final double moveOdds;
   private final String version;
   private final Scorer themeScorer;
   private final Scorer directionScorer;
@@ -113,9 +119,17 @@ public final class ThemeModel {
   /** The theme that takes texts no other theme fits. */
   private final String fallback;
 
+  private final Taxonomy taxonomy;
+
   private ThemeModel(Classifiers classifiers, String version, Taxonomy taxonomy) {
+    this(classifiers, version, taxonomy, MOVE_ODDS);
+  }
+
+  private ThemeModel(Classifiers classifiers, String version, Taxonomy taxonomy, double moveOdds) {
     this.fallback = taxonomy.fallback();
+    this.taxonomy = taxonomy;
     this.classifiers = classifiers;
+    this.moveOdds = moveOdds;
     this.version = version;
     this.ways = ways(taxonomy);
     this.themeScorer = new Scorer(classifiers.themes());
@@ -206,8 +220,8 @@ public final class ThemeModel {
     long start = System.nanoTime();
     List<Set<String>> features = annotateAll(examples, annotator, progress, examples.size());
     List<String> labels = examples.stream().map(LabelledText::label).toList();
-    Classifiers c = fit(features, labels, transitions(taxonomy));
-    c = calibrate(c, features, labels, taxonomy);
+    Classifiers c = fit(features, labels, transitions(taxonomy), Settings.SHIPPED);
+    c = calibrate(c, features, labels, taxonomy, Settings.SHIPPED);
     log.info(
         "theme model trained on {} examples, {} features, in {} ms",
         examples.size(),
@@ -247,7 +261,8 @@ public final class ThemeModel {
         }
       }
       ThemeModel model =
-          new ThemeModel(fit(trainFeatures, trainLabels, transitions), "cv", taxonomy);
+          new ThemeModel(
+              fit(trainFeatures, trainLabels, transitions, Settings.SHIPPED), "cv", taxonomy);
       for (int i = 0; i < fold.length; i++) {
         if (fold[i] == f) {
           predicted[i] = model.primary(model.probabilities(features.get(i)));
@@ -287,8 +302,34 @@ public final class ThemeModel {
     return taxonomy.themes().stream().filter(t -> t.transition() != null).map(Theme::id).toList();
   }
 
+  /**
+   * A model fitted on features already read, with other constants than the shipped ones, and
+   * calibrated when {@code calibrated}: for trying settings without annotating again.
+   */
+  static ThemeModel fitted(
+      List<Set<String>> features,
+      List<String> labels,
+      Taxonomy taxonomy,
+      Settings settings,
+      boolean calibrated) {
+    Classifiers c = fit(features, labels, transitions(taxonomy), settings);
+    if (calibrated) {
+      c = calibrate(c, features, labels, taxonomy, settings);
+    }
+    return new ThemeModel(c, "fitted", taxonomy, settings.moveOdds());
+  }
+
+  /** This model with another probability below which a theme gives way to the fallback. */
+  ThemeModel withFallbackBelow(double below) {
+    return new ThemeModel(
+        classifiers.with(classifiers.calibration(), below), version, taxonomy, moveOdds);
+  }
+
   private static Classifiers fit(
-      List<Set<String>> features, List<String> labels, List<String> transitions) {
+      List<Set<String>> features,
+      List<String> labels,
+      List<String> transitions,
+      Settings settings) {
     Dataset<String, String> all = new Dataset<>();
     Dataset<String, String> moves = new Dataset<>();
     Set<String> movesSeen = new java.util.HashSet<>();
@@ -300,9 +341,9 @@ public final class ThemeModel {
       }
     }
     LinearClassifier<String, String> direction =
-        movesSeen.size() >= 2 ? linear(moves, DIRECTION_SIGMA) : null;
+        movesSeen.size() >= 2 ? linear(moves, settings.directionSigma()) : null;
     return new Classifiers(
-        linear(all, SIGMA),
+        linear(all, settings.sigma()),
         direction,
         direction == null ? List.of() : List.copyOf(movesSeen),
         balance(labels),
@@ -315,7 +356,11 @@ public final class ThemeModel {
    * example scored by a model trained on the other folds (folds fitted in parallel).
    */
   private static Classifiers calibrate(
-      Classifiers full, List<Set<String>> features, List<String> labels, Taxonomy taxonomy) {
+      Classifiers full,
+      List<Set<String>> features,
+      List<String> labels,
+      Taxonomy taxonomy,
+      Settings settings) {
     int n = features.size();
     if (n < CALIBRATION_FOLDS * 10) {
       return full;
@@ -340,7 +385,12 @@ public final class ThemeModel {
                   trainL.add(labels.get(i));
                 }
               }
-              ThemeModel m = new ThemeModel(fit(trainF, trainL, transitions), "cv", taxonomy);
+              ThemeModel m =
+                  new ThemeModel(
+                      fit(trainF, trainL, transitions, settings),
+                      "cv",
+                      taxonomy,
+                      settings.moveOdds());
               for (int i = 0; i < n; i++) {
                 if (fold[i] == f) {
                   scored[i] = m.probabilities(features.get(i));
@@ -490,7 +540,7 @@ public final class ThemeModel {
       for (String t : classifiers.transitions()) {
         double w = way.getOrDefault(t, 0.0);
         if (parsed != null && parsed.equals(ways.get(t))) {
-          w *= MOVE_ODDS;
+          w *= moveOdds;
         }
         way.put(t, w);
         sum += w;
