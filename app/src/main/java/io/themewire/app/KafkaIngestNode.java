@@ -75,13 +75,30 @@ final class KafkaIngestNode {
 
   /**
    * Puts the configured sources into the sources topic, then polls this worker's share of them
-   * (with the other workers of the group) until the process is stopped.
+   * (with the other workers of the group) until the process is stopped. With {@code metricsPort} it
+   * serves /metrics, /health and /ready on it.
    */
-  static void pollUntilStopped(KafkaRuntime runtime, List<SourceConfig> sources, PrintWriter out)
+  static void pollUntilStopped(
+      KafkaRuntime runtime,
+      List<SourceConfig> sources,
+      String host,
+      Integer metricsPort,
+      PrintWriter out)
       throws InterruptedException {
     runtime.ensureTopics();
     KafkaSourceWorker.announce(runtime.config(), sources);
     KafkaSourceWorker worker = runtime.sourceWorker();
+    StageStatusServer status =
+        metricsPort == null
+            ? null
+            : StageStatusServer.start(
+                host, metricsPort, runtime.wiring().meters(), worker::notReadyReason);
+    if (status != null) {
+      out.printf(
+          "metrics on http://%s:%d/metrics%n",
+          host.equals("0.0.0.0") ? "localhost" : host, status.port());
+      out.flush();
+    }
     Thread loop = new Thread(worker, "tw-ingest-kafka");
     Runtime.getRuntime()
         .addShutdownHook(
@@ -92,6 +109,9 @@ final class KafkaIngestNode {
                     loop.join(KafkaIndexNode.STOP_GRACE.toMillis());
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                  }
+                  if (status != null) {
+                    status.close();
                   }
                 },
                 "tw-shutdown"));

@@ -126,7 +126,8 @@ final class KafkaRuntime {
         publisher(),
         wiring.deadLetterLog(),
         wiring.settings().dataDir().resolve(EmbeddedRuntime.STATE_FILE),
-        clock);
+        clock,
+        wiring.meters());
   }
 
   /** A classify worker: items.raw to items.classified in transactions, one of the group. */

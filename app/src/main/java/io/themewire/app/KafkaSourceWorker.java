@@ -1,5 +1,9 @@
 package io.themewire.app;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.themewire.core.json.Codec;
 import io.themewire.core.message.RawItem;
 import io.themewire.core.stage.DeadLetterSink;
@@ -21,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,6 +64,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Items go to items.raw through the idempotent publisher; a source whose items were not all
  * acknowledged keeps its previous health, so it is polled again rather than skipped as unchanged.
+ *
+ * <p>Its figures, for {@code /metrics}: {@code ingest_polls_total{outcome}} (sources read, by the
+ * outcome code of the read), {@code ingest_items_total{result}} (items acknowledged by the broker
+ * or failed), {@code ingest_sources_owned} and {@code ingest_partitions_held}; {@link
+ * #notReadyReason} says why it is not doing its share.
  */
 final class KafkaSourceWorker implements Runnable {
 
@@ -84,7 +94,13 @@ final class KafkaSourceWorker implements Runnable {
   private final Set<String> owning = ConcurrentHashMap.newKeySet();
   private final Set<Integer> assigned = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final AtomicBoolean joined = new AtomicBoolean();
   private final int partitions;
+  private final MeterRegistry meters;
+  private final Map<String, Counter> polls = new ConcurrentHashMap<>();
+
+  /** What went wrong with the broker in the last tick that had work, or null. */
+  private volatile String brokerProblem;
 
   KafkaSourceWorker(
       KafkaConfig config,
@@ -93,8 +109,10 @@ final class KafkaSourceWorker implements Runnable {
       ItemPublisher publisher,
       DeadLetterSink deadLetters,
       Path stateFile,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.config = config;
+    this.meters = meters;
     this.group = group;
     this.clock = clock;
     this.schedule = new PollSchedule(List.of(), clock.instant(), new Random());
@@ -105,6 +123,43 @@ final class KafkaSourceWorker implements Runnable {
     this.consumer = new KafkaConsumer<>(config.consumer(group, 500));
     this.state = new KafkaProducer<>(config.producer(group + "-state"));
     this.partitions = partitionCount(config);
+    FunctionCounter.builder("ingest_items_total", publisher, ItemPublisher::acknowledged)
+        .description("Items this ingest worker published to items.raw, by the broker's answer")
+        .tag("result", "acknowledged")
+        .register(meters);
+    FunctionCounter.builder("ingest_items_total", publisher, ItemPublisher::failed)
+        .description("Items this ingest worker published to items.raw, by the broker's answer")
+        .tag("result", "failed")
+        .register(meters);
+    Gauge.builder("ingest_sources_owned", owning, Set::size)
+        .description("Sources this ingest worker polls now")
+        .register(meters);
+    Gauge.builder("ingest_partitions_held", assigned, Set::size)
+        .description("Partitions of the sources topic this ingest worker holds now")
+        .register(meters);
+  }
+
+  /**
+   * Why this worker is not doing its share now, or empty: it has not joined its group yet, or in
+   * its last tick with work the broker did not take every item or the sources' health.
+   */
+  Optional<String> notReadyReason() {
+    if (!joined.get()) {
+      return Optional.of("not yet a member of group " + group);
+    }
+    return Optional.ofNullable(brokerProblem);
+  }
+
+  private void countPoll(String outcome) {
+    polls
+        .computeIfAbsent(
+            outcome,
+            o ->
+                Counter.builder("ingest_polls_total")
+                    .description("Sources this ingest worker read, by outcome")
+                    .tag("outcome", o)
+                    .register(meters))
+        .increment();
   }
 
   /**
@@ -200,7 +255,9 @@ final class KafkaSourceWorker implements Runnable {
     if (polled.isEmpty()) {
       return;
     }
+    polled.forEach(p -> countPoll(p.code()));
     boolean allAcked = downstream.takeAllAcknowledged();
+    String problem = allAcked ? null : "items not acknowledged by the broker";
     Instant now = clock.instant();
     List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
     for (SourcePolling.Polled p : polled) {
@@ -224,8 +281,10 @@ final class KafkaSourceWorker implements Runnable {
         f.get(2, TimeUnit.MINUTES);
       } catch (ExecutionException | TimeoutException e) {
         log.error("ingest - source health not saved to the topic: {}", e.toString());
+        problem = "source health not saved to the broker: " + Main.firstLine(e.toString());
       }
     }
+    brokerProblem = problem;
   }
 
   /** A config record seen after assignment: a source added to the topic while running. */
@@ -320,6 +379,7 @@ final class KafkaSourceWorker implements Runnable {
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> parts) {
+      joined.set(true);
       if (parts.isEmpty()) {
         return;
       }

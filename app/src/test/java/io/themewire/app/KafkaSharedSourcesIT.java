@@ -138,6 +138,19 @@ class KafkaSharedSourcesIT {
         assertThat(hits(server, pathOf)).as("fetches per source").containsOnly(1);
         assertThat(KafkaIt.records(config, config.topics().raw())).isNotEmpty();
 
+        // ...and /metrics and /ready say so: every source read once, items acknowledged.
+        assertThat(a.worker().notReadyReason()).isEmpty();
+        assertThat(b.worker().notReadyReason()).isEmpty();
+        assertThat(meter(a, "ingest_polls_total") + meter(b, "ingest_polls_total"))
+            .isEqualTo(pathOf.size());
+        assertThat(
+                meter(a, "ingest_items_total", "result", "acknowledged")
+                    + meter(b, "ingest_items_total", "result", "acknowledged"))
+            .isEqualTo(KafkaIt.records(config, config.topics().raw()).size());
+        assertThat(meter(a, "ingest_items_total", "result", "failed")).isZero();
+        assertThat(meter(a, "ingest_sources_owned") + meter(b, "ingest_sources_owned"))
+            .isEqualTo(pathOf.size());
+
         // When: one worker stops.
         Set<String> fromB = b.worker().owned();
         b.stop();
@@ -163,6 +176,21 @@ class KafkaSharedSourcesIT {
         }
       }
     }
+  }
+
+  /** The sum of a worker's meters of that name (and tag), as /metrics would show them. */
+  static double meter(Worker w, String name, String... tag) {
+    var search = w.wiring().meters().find(name);
+    if (tag.length == 2) {
+      search = search.tag(tag[0], tag[1]);
+    }
+    double sum = 0;
+    for (var m : search.meters()) {
+      for (var measurement : m.measure()) {
+        sum += measurement.getValue();
+      }
+    }
+    return sum;
   }
 
   static Set<String> union(Worker a, Worker b) {

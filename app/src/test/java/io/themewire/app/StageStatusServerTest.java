@@ -58,4 +58,12 @@ class StageStatusServerTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--metrics-port needs --kafka");
   }
+
+  @Test
+  void ingestWithMetricsPortButNoKafkaConfig_exits2() {
+    CliTest.Run r =
+        CliTest.run("ingest", "--metrics-port", "0", "--once", "../samples/feeds/does-not-matter");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--metrics-port needs --kafka --config");
+  }
 }
