@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -36,19 +35,7 @@ final class ClassifyCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin KafkaOptions kafka;
 
-  @Option(
-      names = "--metrics-port",
-      paramLabel = "PORT",
-      description =
-          "With --kafka: serve /metrics (records by outcome, consumer lag, dead letters), /health"
-              + " and /ready (503 while the broker does not answer) on this port; 0 picks one.")
-  Integer metricsPort;
-
-  @Option(
-      names = "--host",
-      defaultValue = "127.0.0.1",
-      description = "Address to bind with --metrics-port (default: ${DEFAULT-VALUE}).")
-  String host;
+  @Mixin StatusOptions status;
 
   @Parameters(
       arity = "0..1",
@@ -65,7 +52,7 @@ final class ClassifyCommand implements Callable<Integer> {
       }
       return runWorker();
     }
-    if (metricsPort != null) {
+    if (status.enabled()) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--metrics-port needs --kafka");
     }
@@ -109,13 +96,10 @@ final class ClassifyCommand implements Callable<Integer> {
 
   /** One classify worker over Kafka, until SIGTERM. */
   private int runWorker() throws InterruptedException {
-    if (metricsPort != null) {
-      PortOption.check(spec, metricsPort);
-    }
     return KafkaClassifyNode.runUntilStopped(
         new KafkaRuntime(common.wiring(), kafka.config(spec)),
-        host,
-        metricsPort,
+        status.host,
+        status.checkedPort(spec),
         spec.commandLine().getOut());
   }
 

@@ -57,21 +57,7 @@ final class IngestCommand implements Callable<Integer> {
               + " one a line, as the acknowledgement arrives (an audit trail for fault tests).")
   Path acked;
 
-  @Option(
-      names = "--metrics-port",
-      paramLabel = "PORT",
-      description =
-          "With --kafka --config: serve /metrics (sources read by outcome, items acknowledged and"
-              + " failed, sources and partitions held), /health and /ready (503 until the worker"
-              + " is in its group, or while the broker refused its last items) on this port; 0"
-              + " picks one.")
-  Integer metricsPort;
-
-  @Option(
-      names = "--host",
-      defaultValue = "127.0.0.1",
-      description = "Address to bind with --metrics-port (default: ${DEFAULT-VALUE}).")
-  String host;
+  @Mixin StatusOptions status;
 
   @Parameters(
       arity = "0..*",
@@ -90,19 +76,17 @@ final class IngestCommand implements Callable<Integer> {
         throw new ParameterException(
             spec.commandLine(), "give either --config or --once SOURCE..., not both");
       }
-      if (metricsPort != null) {
-        PortOption.check(spec, metricsPort);
-      }
+      Integer metricsPort = status.checkedPort(spec);
       RunConfig run = RunConfig.load(config);
       KafkaIngestNode.pollUntilStopped(
           new KafkaRuntime(common.wiring(), kafka.config(spec)),
           run.sources(),
-          host,
+          status.host,
           metricsPort,
           spec.commandLine().getOut());
       return 0;
     }
-    if (metricsPort != null) {
+    if (status.enabled()) {
       throw new ParameterException(spec.commandLine(), "--metrics-port needs --kafka --config");
     }
     if (!once) {

@@ -23,15 +23,8 @@ final class KafkaClassifyNode {
     wiring.classifier();
     var worker = runtime.classifyWorker(wiring.meters());
     StageStatusServer status =
-        metricsPort == null
-            ? null
-            : StageStatusServer.start(host, metricsPort, wiring.meters(), worker::notReadyReason);
-    if (status != null) {
-      out.printf(
-          "metrics on http://%s:%d/metrics%n",
-          host.equals("0.0.0.0") ? "localhost" : host, status.port());
-      out.flush();
-    }
+        StageStatusServer.startIfAsked(
+            host, metricsPort, wiring.meters(), worker::notReadyReason, out);
     // Started before its broker (or during a restart), the worker waits for it.
     runtime.ensureTopics(KafkaRuntime.BROKER_PATIENCE);
     Thread loop = new Thread(worker, "tw-classify-kafka");

@@ -89,16 +89,8 @@ final class KafkaIngestNode {
     KafkaSourceWorker.announce(runtime.config(), sources);
     KafkaSourceWorker worker = runtime.sourceWorker();
     StageStatusServer status =
-        metricsPort == null
-            ? null
-            : StageStatusServer.start(
-                host, metricsPort, runtime.wiring().meters(), worker::notReadyReason);
-    if (status != null) {
-      out.printf(
-          "metrics on http://%s:%d/metrics%n",
-          host.equals("0.0.0.0") ? "localhost" : host, status.port());
-      out.flush();
-    }
+        StageStatusServer.startIfAsked(
+            host, metricsPort, runtime.wiring().meters(), worker::notReadyReason, out);
     Thread loop = new Thread(worker, "tw-ingest-kafka");
     Runtime.getRuntime()
         .addShutdownHook(

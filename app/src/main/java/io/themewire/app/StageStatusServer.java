@@ -27,6 +27,23 @@ final class StageStatusServer implements AutoCloseable {
     this.server = server;
   }
 
+  /** Starts one when {@code port} is not null and says where on {@code out}; null otherwise. */
+  static StageStatusServer startIfAsked(
+      String host,
+      Integer port,
+      PrometheusMeterRegistry metrics,
+      ReadinessCheck readiness,
+      java.io.PrintWriter out) {
+    if (port == null) {
+      return null;
+    }
+    StageStatusServer s = start(host, port, metrics, readiness);
+    out.printf(
+        "metrics on http://%s:%d/metrics%n", host.equals("0.0.0.0") ? "localhost" : host, s.port());
+    out.flush();
+    return s;
+  }
+
   /** Serves on {@code host:port} (0 picks a free port) until {@link #close()}. */
   static StageStatusServer start(
       String host, int port, PrometheusMeterRegistry metrics, ReadinessCheck readiness) {
