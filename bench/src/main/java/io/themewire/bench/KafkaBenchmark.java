@@ -197,16 +197,16 @@ final class KafkaBenchmark {
       long c0 = committed(admin, kc);
       // The steady part: after the warm-up, past JIT compilation and the first fetches.
       long warm = t0 + WARM_UP.toNanos();
-      long tq = 0;
-      long cq = 0;
-      Cpu atQuarter = before;
+      long tWarm = 0;
+      long cWarm = 0;
+      Cpu atWarm = before;
       long deadline = t0 + WAIT.toNanos();
       long c;
       while ((c = committed(admin, kc)) < end) {
-        if (tq == 0 && System.nanoTime() >= warm) {
-          tq = System.nanoTime();
-          cq = c;
-          atQuarter = Cpu.now(classify, broker);
+        if (tWarm == 0 && System.nanoTime() >= warm) {
+          tWarm = System.nanoTime();
+          cWarm = c;
+          atWarm = Cpu.now(classify, broker);
         }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("classify did not drain items.raw within " + WAIT);
@@ -216,23 +216,23 @@ final class KafkaBenchmark {
       long t1 = System.nanoTime();
       Cpu after = Cpu.now(classify, broker);
       classify.forEach(this::stop);
-      if (tq == 0) {
-        tq = t0;
-        cq = c0;
+      if (tWarm == 0) {
+        tWarm = t0;
+        cWarm = c0;
       }
       double seconds = (t1 - t0) / 1e9;
-      double steadySeconds = (t1 - tq) / 1e9;
+      double steadySeconds = (t1 - tWarm) / 1e9;
       return new Alone(
           round,
           workers,
           end - c0,
           seconds,
-          (end - cq) / ((t1 - tq) / 1e9),
+          (end - cWarm) / steadySeconds,
           c0,
           (after.workers - before.workers) / seconds,
           (after.broker - before.broker) / seconds,
           (after.machine - before.machine) / seconds,
-          (after.workers - atQuarter.workers) / steadySeconds,
+          (after.workers - atWarm.workers) / steadySeconds,
           ends.values().stream().mapToLong(Long::longValue).min().orElse(0),
           ends.values().stream().mapToLong(Long::longValue).max().orElse(0));
     }
@@ -362,8 +362,9 @@ final class KafkaBenchmark {
             + " timed from the moment every worker holds partitions until the group's committed"
             + " offsets reach the end of items.raw. Steady: from "
             + WARM_UP.toSeconds()
-            + " s after the group holds every partition (JIT warm-up) to the end. CPU in cores over the window (machine: every process, other"
-            + " users' included) and, last, the workers' in the steady part:");
+            + " s after the group holds every partition (JIT warm-up) to the end. CPU in cores"
+            + " over the window (machine: every process, other users' included) and, last, the"
+            + " workers' in the steady part:");
     out.println();
     out.println(
         "| round | workers | items timed | seconds | items/s | steady items/s | workers CPU |"

@@ -82,7 +82,7 @@ public record KafkaConfig(String bootstrapServers, KafkaTopics topics, int parti
     m.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
     // Readers see a transaction's records only once it commits, and the commit flushes them: a
     // longer linger costs no latency and batches a slow stage's records into fewer requests
-    // (one request per record at 5 ms, for a worker classifying one every 8 ms).
+    // (one request per record at 5 ms, for a worker classifying one every 7 ms).
     m.put(ProducerConfig.LINGER_MS_CONFIG, TRANSACTIONAL_LINGER_MS);
     return m;
   }

@@ -220,8 +220,7 @@ public final class ThemeModel {
     long start = System.nanoTime();
     List<Set<String>> features = annotateAll(examples, annotator, progress, examples.size());
     List<String> labels = examples.stream().map(LabelledText::label).toList();
-    Classifiers c = fit(features, labels, transitions(taxonomy), Settings.SHIPPED);
-    c = calibrate(c, features, labels, taxonomy, Settings.SHIPPED);
+    Classifiers c = fitAndCalibrate(features, labels, taxonomy, Settings.SHIPPED);
     log.info(
         "theme model trained on {} examples, {} features, in {} ms",
         examples.size(),
@@ -303,20 +302,22 @@ public final class ThemeModel {
   }
 
   /**
-   * A model fitted on features already read, with other constants than the shipped ones, and
-   * calibrated when {@code calibrated}: for trying settings without annotating again.
+   * A calibrated model fitted on features already read, with other constants than the shipped ones:
+   * for trying settings without annotating again.
    */
   static ThemeModel fitted(
-      List<Set<String>> features,
-      List<String> labels,
-      Taxonomy taxonomy,
-      Settings settings,
-      boolean calibrated) {
+      List<Set<String>> features, List<String> labels, Taxonomy taxonomy, Settings settings) {
+    return new ThemeModel(
+        fitAndCalibrate(features, labels, taxonomy, settings),
+        "fitted",
+        taxonomy,
+        settings.moveOdds());
+  }
+
+  private static Classifiers fitAndCalibrate(
+      List<Set<String>> features, List<String> labels, Taxonomy taxonomy, Settings settings) {
     Classifiers c = fit(features, labels, transitions(taxonomy), settings);
-    if (calibrated) {
-      c = calibrate(c, features, labels, taxonomy, settings);
-    }
-    return new ThemeModel(c, "fitted", taxonomy, settings.moveOdds());
+    return calibrate(c, features, labels, taxonomy, settings);
   }
 
   /** This model with another probability below which a theme gives way to the fallback. */

@@ -90,7 +90,7 @@ final class ThemeGrid {
       if (variant.candidates) {
         addExamples(candS, candidates, variant, fitF, fitL);
       }
-      ThemeModel m = ThemeModel.fitted(fitF, fitL, taxonomy, variant.settings, true);
+      ThemeModel m = ThemeModel.fitted(fitF, fitL, taxonomy, variant.settings);
       if (variant.below != null) {
         m = m.withFallbackBelow(variant.below);
       }
